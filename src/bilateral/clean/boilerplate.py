@@ -1,0 +1,130 @@
+"""Tell an article's own paragraphs from the page around it: navigation, bylines, captions, teasers.
+
+Every rule is a general heuristic over the shape of a line and the phrase lists in
+bilateral/data/boilerplate.tsv; nothing here knows any particular site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bilateral import data
+from bilateral.clean.published import date_from_line, parse_date
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|reporting by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*(?:\(.*)?$",
+    re.IGNORECASE,
+)
+_AUTHOR_BOX = re.compile(r"^About\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})$")
+_CODE = re.compile(
+    r"^(?:return|def|var|let|const|function|import|from|if|for|while|class)\b.*[(){}\[\];=]"
+    r"|\\n|[{};]\s*$|^\s*[})\]]"
+)
+_CREDIT_TAIL = re.compile(r"\((?:photo[^)]*|[^()]{2,80})\)\s*$", re.IGNORECASE)
+_PHOTO = re.compile(r"\bphoto(?:\s*credit)?\s*:|^\s*(?:photo|image|picture)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _key(line: str) -> str:
+    return " ".join(_WORD.findall(line.lower()))
+
+
+@dataclass
+class Cleaned:
+    paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+
+
+def _is_nav(line: str, phrases: dict[str, str]) -> bool:
+    """A line made only of navigation phrases, social network names and dates."""
+    segments = [s for s in re.split(r"\s{2,}|\s*[|•·]\s*", line) if s.strip()]
+    if not segments:
+        return True
+    for segment in segments:
+        key = _key(segment)
+        if phrases.get(key) in ("line", "tail", "social"):
+            continue
+        if date_from_line(segment) or parse_date(segment):
+            continue
+        return False
+    return True
+
+
+def _is_social(line: str, phrases: dict[str, str]) -> bool:
+    words = _key(line).split()
+    return len(words) <= 5 and any(phrases.get(w) == "social" for w in words)
+
+
+def _names(group: str) -> list[str]:
+    return [n.strip() for n in re.split(r",|\band\b|&", group) if n.strip()]
+
+
+def strip_page(paragraphs: list[str], known_title: str | None = None) -> Cleaned:
+    phrases = data.boilerplate()
+    out = Cleaned(title=known_title)
+    seen: set[str] = set()
+    total = len(paragraphs)
+    for index, line in enumerate(paragraphs):
+        late = index >= max(3, int(total * 0.6))
+        key = _key(line)
+        if phrases.get(key) == "tail" and late:
+            break
+        published = date_from_line(line)
+        if published:
+            out.published = out.published or published
+            continue
+        byline = _BYLINE.match(line) if len(line) < 120 else None
+        if byline:
+            out.authors.extend(n for n in _names(byline.group("names")) if n not in out.authors)
+            continue
+        box = _AUTHOR_BOX.match(line) if late else None
+        if box:
+            out.authors.extend(n for n in _names(box.group("names")) if n not in out.authors)
+            continue
+        if not key or _is_nav(line, phrases) or _is_social(line, phrases) or _CODE.search(line):
+            continue
+        if key in seen:  # a repeated caption or teaser: keep the first copy only
+            continue
+        seen.add(key)
+        out.paragraphs.append((classify(line, key, out), line))
+    _drop_leading_labels(out)
+    return out
+
+
+def classify(line: str, key: str, state: Cleaned) -> str:
+    words = key.split()
+    before_body = all(kind != "body" for kind, _ in state.paragraphs)
+    if (
+        state.title is None
+        and before_body
+        and len(words) >= 3
+        and len(line) <= 250
+        and not line.endswith(".")
+    ):
+        state.title = line
+        return "title"
+    if state.title is not None and key == _key(state.title) and not state.paragraphs:
+        return "title"
+    if _PHOTO.search(line) or (_CREDIT_TAIL.search(line) and len(words) > 6):
+        return "caption"
+    if len(words) <= 12 and not _SENTENCE_END.search(line):
+        return "heading"
+    return "body"
+
+
+def _drop_leading_labels(cleaned: Cleaned) -> None:
+    """Section labels ("National", "World") standing alone before the title are navigation."""
+    kept: list[tuple[str, str]] = []
+    reached_title = False
+    for kind, text in cleaned.paragraphs:
+        if kind == "title":
+            reached_title = True
+        if not reached_title and kind == "heading" and len(text.split()) <= 2:
+            continue
+        kept.append((kind, text))
+    cleaned.paragraphs = kept

@@ -1,0 +1,67 @@
+"""Near-duplicate articles (the same wire story on two sites): MinHash with banded LSH."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+
+import numpy as np
+
+PERMUTATIONS = 64
+BANDS = 16
+ROWS = PERMUTATIONS // BANDS
+SHINGLE = 5
+_PRIME = np.uint64(4294967311)  # the first prime above 2**32
+_rng = np.random.RandomState(20210817)  # fixed: signatures must be the same in every run
+_A = _rng.randint(1, 2**31 - 1, size=PERMUTATIONS, dtype=np.int64).astype(np.uint64)
+_B = _rng.randint(0, 2**31 - 1, size=PERMUTATIONS, dtype=np.int64).astype(np.uint64)
+_WORD = re.compile(r"\w+")
+
+
+def signature(text: str) -> tuple[int, ...]:
+    words = _WORD.findall(text.lower())
+    if not words:
+        return ()
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    hashes = np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.uint64)
+    # a*x + b stays below 2**63 since a < 2**31 and x < 2**32: no overflow in uint64.
+    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) % _PRIME
+    return tuple(int(v) for v in mixed.min(axis=0))
+
+
+def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of the two texts' shingle sets."""
+    if not a or not b or len(a) != len(b):
+        return 0.0
+    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
+
+
+class NearDuplicateIndex:
+    """Documents seen so far, searchable by signature; the first copy is the original."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self._buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+        self._signatures: dict[str, tuple[int, ...]] = {}
+
+    def add(self, doc_id: str, sig: tuple[int, ...]) -> None:
+        if len(sig) != PERMUTATIONS or doc_id in self._signatures:
+            return
+        self._signatures[doc_id] = sig
+        for band in range(BANDS):
+            self._buckets[(band, sig[band * ROWS : (band + 1) * ROWS])].append(doc_id)
+
+    def original_of(self, doc_id: str, sig: tuple[int, ...]) -> str | None:
+        """The id of an earlier document this one nearly duplicates, if any."""
+        if len(sig) != PERMUTATIONS:
+            return None
+        best, best_score = None, self.threshold
+        for band in range(BANDS):
+            for other in self._buckets.get((band, sig[band * ROWS : (band + 1) * ROWS]), ()):
+                if other == doc_id:
+                    continue
+                score = similarity(sig, self._signatures[other])
+                if score >= best_score:
+                    best, best_score = other, score
+        return best

@@ -1,0 +1,95 @@
+"""Find a publication date in metadata, a URL or the first lines of a text. Unknown stays None."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from email.utils import parsedate_tz
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_PATTERNS = [
+    re.compile(r"^(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?:[T\s].*)?$"),
+    re.compile(r"^(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})$"),
+    re.compile(r"^(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})$"),
+    re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"),
+    re.compile(rf"^(?:[A-Za-z]+,?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b"),
+]
+_URL_PATTERNS = [
+    re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/|$)"),
+    re.compile(r"/(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[/_-]|$)"),
+    re.compile(r"/(?P<year>(?:19|20)\d{2})(?P<mon>\d{2})(?P<day>\d{2})(?:/|$)"),
+]
+_DATE_LINE = re.compile(
+    r"^\s*(?:published|posted|date|first published|publication date)\b\s*(?:on)?\s*[:\-]?\s*(.+)$",
+    re.IGNORECASE,
+)
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    if not 1800 <= year <= 2200:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _from_match(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups.get("month"):
+        month = MONTHS.get(groups["month"].lower())
+        if month is None:
+            return None
+    else:
+        month = int(groups["mon"])
+    return _valid(int(groups["year"]), month, int(groups["day"]))
+
+
+def parse_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date written in one of the common ways, else None."""
+    if not value:
+        return None
+    text = " ".join(value.split())[:80]
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return _from_match(match)
+    parsed = parsedate_tz(text)  # RFC 2822, as in RSS: "Thu, 29 Dec 2022 17:24:00 +0900"
+    if parsed:
+        return _valid(parsed[0], parsed[1], parsed[2])
+    return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    for pattern in _URL_PATTERNS:
+        match = pattern.search(url)
+        if match:
+            found = _from_match(match)
+            if found:
+                return found
+    return None
+
+
+def date_from_line(line: str) -> str | None:
+    """The date of a "Published : Dec 29, 2022 - 17:24" or "date 2022-12-29" line."""
+    match = _DATE_LINE.match(line)
+    if not match:
+        return None
+    # "Published : Dec 29, 2022 - 17:24   Updated : ..." - the first date is the publication.
+    rest = re.split(r"\s{2,}|\s+[|–—]\s+|\s+-\s+\d", match.group(1))[0]
+    return parse_date(rest)

@@ -1,0 +1,130 @@
+"""Loads the knowledge files beside this module. See README.md here for sources and licences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-3, or a stable code of ours for a historical state
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str
+    capital_aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Title:
+    surface: str
+    role: str
+    kind: str  # office, honorific or occupation
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place known by name: a country (kind "country") or a capital (kind "capital")."""
+
+    name: str  # canonical: the country's common name, or the capital's current name
+    country: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every written form of a country, capital or demonym, mapped to what it denotes."""
+
+    countries: dict[str, Country]
+    places: dict[str, Place]  # surface form -> place
+    demonyms: dict[str, str]  # surface form -> country code
+
+    def country_name(self, code: str) -> str:
+        country = self.countries.get(code)
+        return country.name if country else code
+
+
+def _rows(filename: str) -> Iterator[list[str]]:
+    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    out = []
+    for row in _rows("countries.tsv"):
+        code, name, aliases, demonyms, capital, capital_aliases = (row + [""] * 6)[:6]
+        out.append(
+            Country(
+                code=code.strip(),
+                name=name.strip(),
+                aliases=_split(aliases),
+                demonyms=_split(demonyms),
+                capital=capital.strip(),
+                capital_aliases=_split(capital_aliases),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    places: dict[str, Place] = {}
+    demonyms: dict[str, str] = {}
+    by_code = {c.code: c for c in countries()}
+    # Countries first, so a city that shares a country's name ("Singapore") stays the country.
+    for c in countries():
+        for form in (c.name, *c.aliases):
+            places.setdefault(form, Place(c.name, c.code, "country"))
+    for c in countries():
+        for form in (c.capital, *c.capital_aliases):
+            if form:
+                places.setdefault(form, Place(c.capital, c.code, "capital"))
+        for form in c.demonyms:
+            demonyms.setdefault(form, c.code)
+    return Gazetteer(countries=by_code, places=places, demonyms=demonyms)
+
+
+@cache
+def titles() -> dict[str, Title]:
+    return {row[0]: Title(row[0], row[1], row[2]) for row in _rows("titles.tsv")}
+
+
+@cache
+def name_heads() -> dict[str, str]:
+    """Last word of a name -> the entity type it gives."""
+    return {row[0]: row[1] for row in _rows("name_heads.tsv")}
+
+
+@cache
+def national_institutions() -> tuple[str, ...]:
+    """Heads of institutions named after their state: Embassy, Consulate General, Ministry..."""
+    return tuple(row[0] for row in _rows("name_heads.tsv") if len(row) > 2 and row[2] == "yes")
+
+
+@cache
+def boilerplate() -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows("boilerplate.tsv")}
+
+
+__all__ = [
+    "Country",
+    "Gazetteer",
+    "Place",
+    "Title",
+    "boilerplate",
+    "countries",
+    "gazetteer",
+    "name_heads",
+    "national_institutions",
+    "titles",
+]

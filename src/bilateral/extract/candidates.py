@@ -1,0 +1,215 @@
+"""Name spans of one document: spaCy's entities, corrected by the knowledge files.
+
+spaCy's small English model makes systematic mistakes on diplomacy news (a demonym typed
+PERSON, a title swallowed into an ORG, a country prefixed to a person, "Moon Jae" cut before
+"-in"). Each rule below fixes one kind of mistake in general terms; none names a case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from bilateral.extract.lexicon import Lexicon
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_LEADING = re.compile(
+    r"^(?:(?:the|The|THE|a|A|an|An|In|At|On|For|During|After|Before|From|With|By|As|And|But|When"
+    r"|While|Since|Under|Among|Between|Of|To|This|That|These|Those|Its|His|Her|Their|Our|Both)\s+)+"
+)
+_TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:!?\"“”()\-–—])+$")
+_HYPHEN_TAIL = re.compile(r"^-[a-z]{1,4}\b")
+_BROKEN_HEAD = re.compile(r"\b[A-Z][a-z]+-\s+$")
+_POSSESSIVE_PREFIX = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>[A-Z].*)$")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    label: str
+    country: str | None = None
+    roles: list[str] = field(default_factory=list)
+    fixed: bool = False  # the label comes from knowledge, not from the statistical tagger
+    source: str = "ner"
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start : self.end]
+
+
+def trim(c: Candidate, text: str) -> Candidate | None:
+    """Without a leading article or a trailing possessive and punctuation; None if nothing is left."""
+    span = text[c.start : c.end]
+    lead = _LEADING.match(span)
+    start = c.start + (lead.end() if lead else 0)
+    span = text[start : c.end]
+    tail = _TRAILING.search(span)
+    end = c.end - (len(tail.group(0)) if tail else 0)
+    while start < end and text[start].isspace():
+        start += 1
+    if end <= start:
+        return None
+    c.start, c.end = start, end
+    return c
+
+
+def extend(c: Candidate, text: str) -> None:
+    """Mend spans cut at a hyphen: "Moon Jae" + "-in", "Qasym- " + "Jomart Toqayev"."""
+    tail = _HYPHEN_TAIL.match(text[c.end : c.end + 6])
+    if tail:
+        c.end += tail.end()
+    head = _BROKEN_HEAD.search(text[max(0, c.start - 20) : c.start])
+    if head and c.label in ("PERSON", "ORG"):
+        c.start -= len(head.group(0))
+
+
+_IN_PLACE = re.compile(r"^\s+in\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
+
+
+def _extend_with_place(c: Candidate, text: str, lex: Lexicon) -> None:
+    """"Association of Koreans" + " in Kazakhstan": a people's organisation named with its home."""
+    if c.label != "ORG" or text[c.start : c.end].split()[-1] not in lex.gazetteer.demonyms:
+        return
+    follow = _IN_PLACE.match(text[c.end : c.end + 40])
+    if follow and follow.group(1) in lex.gazetteer.places:
+        c.end += follow.end()
+
+
+def _split_compound(c: Candidate, text: str, lex: Lexicon) -> list[Candidate] | None:
+    """"Kazakhstan-South Korea" or "Kazakh-Korean": the countries it names, not one entity."""
+    span = text[c.start : c.end]
+    if "-" not in span:
+        return None
+    pieces, out, offset = span.split("-"), [], c.start
+    for piece in pieces:
+        place = lex.gazetteer.places.get(piece)
+        demonym = lex.gazetteer.demonyms.get(piece)
+        if place is None and demonym is None:
+            return None
+        if place is not None:
+            out.append(Candidate(offset, offset + len(piece), "GPE", place.country, fixed=True))
+        offset += len(piece) + 1
+    return out
+
+
+def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
+    """A country, a demonym or a title glued to the front of a name becomes its attribute."""
+    while True:
+        span = text[c.start : c.end]
+        possessive = _POSSESSIVE_PREFIX.match(span)
+        if possessive and lex.country_of(possessive.group("owner")):
+            c.country = c.country or lex.country_of(possessive.group("owner"))
+            c.start += possessive.start("rest")
+            continue
+        first, _, rest = span.partition(" ")
+        if not rest:
+            return c
+        if lex.country_of(first) and rest[:1].isupper():
+            titled = any(lex.titles.get(" ".join(rest.split()[:n])) for n in (1, 2, 3))
+            if c.label != "PERSON" and not titled:
+                if c.label in ("ORG", "FAC"):
+                    c.country = c.country or lex.country_of(first)
+                return c  # "Kazakh Embassy", "Korean Peninsula": the word belongs to the name
+            if first in lex.gazetteer.demonyms:  # "Kazakh Bakyt ..."; a country name before a
+                c.country = c.country or lex.country_of(first)  # person ends the phrase before
+            c.start += len(first) + 1
+            continue
+        for size in (3, 2, 1):
+            words = span.split(" ")
+            head = " ".join(words[:size])
+            title = lex.titles.get(head)
+            if title is not None and len(words) > size:
+                if title.kind != "honorific":
+                    c.roles.append(title.role)
+                c.label, c.fixed = "PERSON", True
+                c.start += len(head) + 1
+                break
+        else:
+            return c
+        if c.start >= c.end:
+            return None
+
+
+def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
+    trimmed = trim(c, text)
+    if trimmed is None:
+        return []
+    c = trimmed
+    span = text[c.start : c.end]
+    if any(ch in span for ch in "[]{}<>\n") or not any(ch.isupper() for ch in span):
+        return []
+    place = lex.gazetteer.places.get(span)
+    if place is not None:
+        return [Candidate(c.start, c.end, "GPE", place.country, fixed=True)]
+    demonym = lex.gazetteer.demonyms.get(span)
+    if demonym is not None:
+        return [Candidate(c.start, c.end, "NORP", demonym, fixed=True)]
+    parts = _split_compound(c, text, lex)
+    if parts is not None:
+        return parts
+    stripped = _strip_prefix(c, text, lex)
+    if stripped is None:
+        return []
+    c = stripped
+    extend(c, text)
+    _extend_with_place(c, text, lex)
+    span = text[c.start : c.end]
+    words = span.split()
+    if not words or words[-1][:1].islower() or words[-1][:1].isdigit():
+        return []  # "the Korean party": a description, not a name
+    head = lex.heads.get(words[-1])
+    if len(words) == 1 and (head or lex.titles.get(span)):
+        return []  # "Embassy", "Minister": a common noun on its own
+    if any(text[: c.end].endswith(t) and len(t) > len(span) for t in lex.titles if " " in t):
+        return []  # "State" in "Head of State"
+    if head and not (c.label in ("GPE", "LOC") and head in ("GPE", "LOC")):
+        c.label, c.fixed = head, True
+    return [c]
+
+
+def from_spacy(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            c = Candidate(ent.start_char, ent.end_char, ent.label_)
+            out.extend(refine(c, doc.text, lex))
+    return out
+
+
+def from_gazetteer(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """Countries, capitals and demonyms written anywhere, whether spaCy saw them or not."""
+    out = []
+    for match_id, start, end in lex.matcher(doc):
+        span = doc[start:end]
+        if doc.vocab.strings[match_id] == "PLACE":
+            place = lex.gazetteer.places[span.text]
+            out.append(Candidate(span.start_char, span.end_char, "GPE", place.country, fixed=True))
+        else:
+            code = lex.gazetteer.demonyms[span.text]
+            out.append(Candidate(span.start_char, span.end_char, "NORP", code, fixed=True))
+    return out
+
+
+def from_name_heads(text: str, lex: Lexicon) -> list[Candidate]:
+    """Capitalised names ending in a word that says what they are: "Gyerim-ro Tomb"."""
+    out = []
+    for match in lex.head_pattern.finditer(text):
+        head = match.group(1).split()[-1]
+        c = Candidate(match.start(1), match.end(1), lex.heads[head], source="head")
+        out.extend(refine(c, text, lex))
+    return out
+
+
+def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
+    """Institutions named after their state: "Embassy of Kazakhstan in Seoul", "Kazakh Embassy"."""
+    out = []
+    for match in lex.institution.finditer(text):
+        country = lex.country_of(match.group("owner")) or lex.country_of(match.group("of"))
+        if country is None:
+            continue
+        out.append(
+            Candidate(match.start(), match.end(), "ORG", country, fixed=True, source="institution")
+        )
+    return out

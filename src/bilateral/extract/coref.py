@@ -1,0 +1,118 @@
+"""Within one article: which name spans speak of the same thing ("Koo Hong-seok" ... "Koo")."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from bilateral.extract.candidates import Candidate
+from bilateral.extract.lexicon import Lexicon
+from bilateral.model import ENTITY_TYPES, ArticleEntities, LocalEntity, Mention, content_id
+from bilateral.naming import fold, strip_decoration, tidy, words
+
+_TYPE_ORDER = {t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "PRODUCT"))}
+
+
+def _group_key(c: Candidate, text: str, lex: Lexicon) -> tuple[str, ...]:
+    span = text[c.start : c.end]
+    place = lex.gazetteer.places.get(span)
+    if place is not None and c.label == "GPE":
+        return ("place", place.name)
+    if c.label == "NORP" and c.country:
+        return ("norp", c.country)
+    if c.source == "institution" and c.country:
+        found = lex.institution.match(span)
+        head = found.group("head") if found else span
+        return ("institution", fold(head), c.country)
+    return ("name", fold(span))
+
+
+def _similar(a: str, b: str) -> bool:
+    # 80 lets one slipped letter through in a surname of six or more ("Toqayey"), not more.
+    return a == b or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 80)
+
+
+def _group_people(people: list[Candidate], text: str) -> list[list[Candidate]]:
+    """Full names first, then each one-word mention joins the full name it most likely
+    shortens: the nearest one before it that contains the word, else any in the article."""
+    groups: list[list[Candidate]] = []
+    singles = []
+    for c in people:
+        if len(words(text[c.start : c.end])) < 2:
+            singles.append(c)
+            continue
+        key = fold(text[c.start : c.end])
+        home = next((g for g in groups if _similar(fold(text[g[0].start : g[0].end]), key)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    for c in singles:
+        key = fold(text[c.start : c.end])
+        matches = [
+            g
+            for g in groups
+            if any(_similar(fold(w), key) for m in g for w in words(text[m.start : m.end]))
+        ]
+        if not matches:
+            home = next((g for g in groups if fold(text[g[0].start : g[0].end]) == key), None)
+            if home is None:
+                groups.append([c])
+            else:
+                home.append(c)
+            continue
+        before = [g for g in matches if g[0].start < c.start]
+        best = max(before, key=lambda g: max(m.start for m in g if m.start < c.start)) if before else matches[0]
+        best.append(c)
+    return groups
+
+
+def _roles(cands: list[Candidate]) -> tuple[str, ...]:
+    found: list[str] = []
+    for c in cands:
+        for role in c.roles:
+            if role not in found:
+                found.append(role)
+    # "President" says less than "President of Kazakhstan": keep only the fullest of a family.
+    return tuple(r for r in found if not any(o != r and o.startswith(r + " ") for o in found))
+
+
+def _name(group: list[Candidate], text: str, key: tuple[str, ...]) -> str:
+    if key[0] == "place":
+        return key[1]
+    forms = Counter(tidy(strip_decoration(text[c.start : c.end])) for c in group)
+    return max(forms, key=lambda f: (len(words(f)), forms[f], len(f)))
+
+
+def resolve_in_article(doc_id: str, text: str, cands: list[Candidate], lex: Lexicon) -> ArticleEntities:
+    kept = [c for c in cands if c.label in ENTITY_TYPES]
+    groups = _group_people([c for c in kept if c.label == "PERSON"], text)
+    keyed: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)
+    for c in kept:
+        if c.label != "PERSON":
+            keyed[_group_key(c, text, lex)].append(c)
+    for group in groups:
+        keyed[("person", fold(_name(group, text, ("name",))))].extend(group)
+    entities, mentions = [], []
+    for key, group in keyed.items():
+        votes = Counter(c.label for c in group)
+        label = min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.get(t, 99)))
+        local_id = content_id("l", doc_id, *key)
+        name = _name(group, text, key)
+        forms = tuple(dict.fromkeys(tidy(text[c.start : c.end]) for c in group))
+        entities.append(
+            LocalEntity(
+                id=local_id,
+                doc_id=doc_id,
+                type=label,
+                name=name,
+                country=next((c.country for c in group if c.country), None),
+                roles=_roles(group),
+                forms=forms,
+            )
+        )
+        for c in sorted(group, key=lambda c: c.start):
+            mentions.append(Mention(doc_id, c.start, c.end, text[c.start : c.end], label, local_id))
+    mentions.sort(key=lambda m: m.start)
+    return ArticleEntities(doc_id, tuple(entities), tuple(mentions))

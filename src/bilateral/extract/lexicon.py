@@ -1,0 +1,85 @@
+"""The knowledge files turned into matchers: built once per extractor, used on every document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from bilateral import data
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@dataclass
+class Lexicon:
+    gazetteer: data.Gazetteer
+    titles: dict[str, data.Title]
+    heads: dict[str, str]
+    matcher: PhraseMatcher
+    title_before: re.Pattern[str]  # a title chain that ends just before a name
+    title_after: re.Pattern[str]  # ", Kazakhstan's ambassador to Korea," just after a name
+    country_form: re.Pattern[str]
+    head_pattern: re.Pattern[str]  # capitalised words ending in a name head: "Gyerim-ro Tomb"
+    institution: re.Pattern[str]  # "Embassy of Kazakhstan in Seoul", "Kazakh Embassy"
+    scope: re.Pattern[str]  # one " of X" / " to X" of a title chain
+    appositive_facility: re.Pattern[str]  # ", the presidential palace"
+
+    @classmethod
+    def build(cls, nlp: Language) -> Lexicon:
+        gaz = data.gazetteer()
+        titles = data.titles()
+        matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        matcher.add("PLACE", [nlp.make_doc(form) for form in gaz.places])
+        matcher.add("NORP", [nlp.make_doc(form) for form in gaz.demonyms])
+        places = _alternation([f for f, p in gaz.places.items() if p.kind == "country"])
+        demonyms = _alternation(list(gaz.demonyms))
+        title_forms = _alternation(list(titles))
+        lower_titles = _alternation([t.lower() for t in titles if t[0].isupper()])
+        owner = rf"(?P<owner>(?:{places})['’]s|{demonyms}|{places})"
+        scope = rf"(?:\s+(?P<prep>of|to|for|in)\s+(?:the\s+)?(?P<target>{places}|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))"
+        facility_words = _alternation([h.lower() for h, t in data.name_heads().items() if t == "FAC"])
+        title_before = re.compile(
+            rf"(?:\b{owner}\s+)?\b(?P<title>{title_forms})(?P<scopes>(?:{scope})*)\s*$"
+        )
+        title_after = re.compile(
+            rf"^,\s+(?:the\s+|an?\s+)?(?:{owner}\s+)?(?P<title>{lower_titles}|{title_forms})"
+            rf"(?P<scopes>(?:{scope})*)\s*[,.;]",
+            re.IGNORECASE,
+        )
+        heads = data.name_heads()
+        head_words = _alternation([h for h in heads if h[:1].isupper() and not h.endswith(".")])
+        all_places = _alternation(list(gaz.places))
+        national = _alternation(list(data.national_institutions()))
+        institution = re.compile(
+            rf"(?<![\w-])(?:(?P<owner>{demonyms}|(?:{places})['’]s)\s+)?(?P<head>{national})"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<of>{places}))?(?:\s+in\s+(?P<city>{all_places}))?\b"
+        )
+        return cls(
+            gazetteer=gaz,
+            titles={**titles, **{t.lower(): v for t, v in titles.items()}},
+            heads=heads,
+            matcher=matcher,
+            title_before=title_before,
+            title_after=title_after,
+            country_form=re.compile(rf"^(?:{places})$"),
+            head_pattern=re.compile(rf"(?<![\w-])((?:[A-Z][\w'’&-]*\s+){{1,4}}(?:{head_words}))\b"),
+            institution=institution,
+            scope=re.compile(scope),
+            appositive_facility=re.compile(rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"),
+        )
+
+    def country_of(self, form: str | None) -> str | None:
+        """The country a country name, its possessive or a demonym denotes."""
+        if not form:
+            return None
+        form = re.sub(r"['’]s$", "", form.strip())
+        form = re.sub(r"^the\s+", "", form)
+        place = self.gazetteer.places.get(form)
+        if place and place.kind == "country":
+            return place.country
+        return self.gazetteer.demonyms.get(form)

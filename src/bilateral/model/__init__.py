@@ -1,0 +1,32 @@
+"""Records shared by every stage. No I/O, no third-party imports."""
+
+from bilateral.model.ids import content_id
+from bilateral.model.records import (
+    ENTITY_TYPES,
+    ArticleEntities,
+    Block,
+    Document,
+    Entity,
+    IngestFailure,
+    LocalEntity,
+    Mention,
+    RawArticle,
+)
+from bilateral.model.settings import DEFAULT_DB_URL, DEFAULT_MODEL, Settings, db_url_from
+
+__all__ = [
+    "DEFAULT_DB_URL",
+    "DEFAULT_MODEL",
+    "ENTITY_TYPES",
+    "ArticleEntities",
+    "Block",
+    "Document",
+    "Entity",
+    "IngestFailure",
+    "LocalEntity",
+    "Mention",
+    "RawArticle",
+    "Settings",
+    "content_id",
+    "db_url_from",
+]

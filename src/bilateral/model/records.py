@@ -1,0 +1,105 @@
+"""The typed records that flow through the stages. Frozen dataclasses only: no I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT")
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article as read from its source, before any cleaning."""
+
+    source: str  # path or URL as given, with ":LINE" for a JSON Lines record
+    content: str  # decoded text or HTML
+    fmt: str  # "text", "markdown" or "html"
+    external_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """Something that could not be read or cleaned, and why, in a sentence."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the cleaned text. kind: title, heading, body or caption."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article: `text` is what every offset points into."""
+
+    id: str
+    source: str
+    text: str
+    blocks: tuple[Block, ...]
+    external_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    language: str = "en"
+    duplicate_of: str | None = None
+    signature: tuple[int, ...] = ()  # MinHash of the text, for near-duplicate search
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a named thing is written: `text == document.text[start:end]`."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    local_entity_id: str
+
+
+@dataclass(frozen=True)
+class LocalEntity:
+    """One named thing as one article speaks of it (its mentions resolved within the article)."""
+
+    id: str
+    doc_id: str
+    type: str
+    name: str
+    country: str | None = None
+    roles: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleEntities:
+    """What entity extraction makes of one document."""
+
+    doc_id: str
+    entities: tuple[LocalEntity, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical entity across the whole knowledge base."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = field(default=())  # the LocalEntity ids it gathers

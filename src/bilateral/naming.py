@@ -1,0 +1,46 @@
+"""Pure functions over names, shared by extraction and reconciliation. No I/O, no state."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BROKEN_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def tidy(name: str) -> str:
+    """A name as it should be displayed: one space between words, broken hyphens mended
+    ("Qasym- Jomart" becomes "Qasym-Jomart"), typographic apostrophes kept."""
+    name = _SPACES.sub(" ", name).strip()
+    return _BROKEN_HYPHEN.sub(r"\1-", name)
+
+
+def strip_decoration(name: str) -> str:
+    """Without a leading "the" or a trailing possessive: "the Korea Herald's" -> "Korea Herald"."""
+    name = _ARTICLE.sub("", tidy(name))
+    return _POSSESSIVE.sub("", name).strip()
+
+
+def ascii_fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(name: str) -> str:
+    """A key that transliteration variants share: case, accents, spaces, hyphens and doubled
+    letters are ignored and q is read as k, so "Kassym-Jomart Tokayev" and "Qasym- Jomart
+    Toqayev" both give "kasymjomarttokayev"."""
+    key = ascii_fold(strip_decoration(name)).lower().replace("&", "and")
+    key = _NOT_WORD.sub("", key).replace("q", "k")
+    return _DOUBLED.sub(r"\1", key)
+
+
+def words(name: str) -> list[str]:
+    """The words of a name, hyphenated parts kept together: "Moon Jae-in" -> ["Moon", "Jae-in"]."""
+    return [w for w in re.split(r"[\s,]+", tidy(name)) if w]
