@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from bilateral.ingest.files import SUPPORTED, Item, expand, read_file
+from bilateral.ingest.files import JSONL_SUFFIXES, SUPPORTED, Item, expand, read_file
 
 
 def read_sources(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Item]:
@@ -17,4 +17,19 @@ def read_sources(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Item]:
             yield found
 
 
-__all__ = ["SUPPORTED", "Item", "read_sources"]
+def estimate_count(paths: Iterable[str | Path]) -> int:
+    """How many articles `paths` hold, for a progress bar: files, plus lines of JSON Lines."""
+    total = 0
+    for found in expand(paths):
+        if isinstance(found, Path) and found.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with found.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+__all__ = ["SUPPORTED", "Item", "estimate_count", "read_sources"]

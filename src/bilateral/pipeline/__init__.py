@@ -1,0 +1,38 @@
+"""Pipeline: the stages in order, run locally (a Ray runner can wrap the same stage objects)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from bilateral.model import Settings
+from bilateral.pipeline.runner import Extractor, Ingestor, IngestReport
+from bilateral.store import KnowledgeBase
+
+
+def default_extractor(settings: Settings) -> Callable[[], Extractor]:
+    def make() -> Extractor:
+        from bilateral.extract import EntityExtractor  # loads spaCy: only when there is work
+
+        return EntityExtractor(settings.spacy_model, batch_size=settings.batch_size)
+
+    return make
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    kb: KnowledgeBase | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+) -> IngestReport:
+    """Ingest files, folders and JSON Lines into the knowledge base at settings.db_url."""
+    own = kb is None
+    base = kb or KnowledgeBase.open(settings.db_url)
+    try:
+        return Ingestor(base, settings, default_extractor(settings), on_item).run(paths)
+    finally:
+        if own:
+            base.close()
+
+
+__all__ = ["IngestReport", "Ingestor", "default_extractor", "ingest"]

@@ -1,0 +1,119 @@
+"""The local runner: sources -> clean -> deduplicate -> extract -> store, a batch at a time,
+then entities reconciled across the whole knowledge base."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from bilateral.clean import NearDuplicateIndex, clean_article
+from bilateral.ingest import read_sources
+from bilateral.model import ArticleEntities, Document, IngestFailure, RawArticle, Settings
+from bilateral.reconcile import resolve_entities
+from bilateral.store import KnowledgeBase
+
+Extractor = Callable[[Sequence[Document]], list[ArticleEntities]]
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    duplicates: int = 0  # exact: already stored, or seen earlier in the same run
+    near_duplicates: int = 0  # stored, with duplicate_of pointing at the first copy
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+def _safe_clean(raw: RawArticle) -> Document | IngestFailure:
+    try:
+        return clean_article(raw)
+    except Exception as exc:  # one broken page must not stop the batch
+        return IngestFailure(raw.source, f"could not be cleaned: {exc}.")
+
+
+def _batches(items: Iterable[Document | IngestFailure], size: int) -> Iterator[list[Document | IngestFailure]]:
+    batch: list[Document | IngestFailure] = []
+    for item in items:
+        batch.append(item)
+        if sum(isinstance(i, Document) for i in batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Ingestor:
+    """Ingests into one knowledge base. The extractor is created on first need only, so a
+    re-ingest of known articles never loads a model."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        settings: Settings,
+        make_extractor: Callable[[], Extractor],
+        on_item: Callable[[str, str], None] | None = None,
+    ) -> None:
+        self.kb = kb
+        self.settings = settings
+        self._make_extractor = make_extractor
+        self._extractor: Extractor | None = None
+        self._on_item = on_item or (lambda source, outcome: None)
+        self._index = NearDuplicateIndex(settings.near_duplicate_threshold)
+        self._original: dict[str, str] = {}
+        for doc_id, duplicate_of, sig in kb.signatures():
+            self._original[doc_id] = duplicate_of or doc_id
+            if duplicate_of is None:
+                self._index.add(doc_id, sig)
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = self._make_extractor()
+        return self._extractor
+
+    def run(self, paths: Iterable[str | Path]) -> IngestReport:
+        report = IngestReport()
+        cleaned = (
+            item if isinstance(item, IngestFailure) else _safe_clean(item)
+            for item in read_sources(paths, self.settings.max_file_bytes)
+        )
+        for batch in _batches(cleaned, self.settings.batch_size):
+            self._process(batch, report)
+        if self.kb.entities_stale():
+            self.kb.replace_entities(resolve_entities(self.kb.local_entities()))
+        return report
+
+    def _process(self, batch: list[Document | IngestFailure], report: IngestReport) -> None:
+        docs = [d for d in batch if isinstance(d, Document)]
+        known = self.kb.known_document_ids([d.id for d in docs])
+        fresh: list[Document] = []
+        for item in batch:
+            if isinstance(item, IngestFailure):
+                report.failures.append(item)
+                self._on_item(item.source, "failed")
+            elif item.id in known or item.id in self._original:
+                report.duplicates += 1
+                self._on_item(item.source, "duplicate")
+            else:
+                fresh.append(self._mark_near_duplicate(item, report))
+        if fresh:
+            extracted = self.extractor(fresh)
+            self.kb.write_batch(fresh, extracted)
+            for doc in fresh:
+                report.ingested += 1
+                self._on_item(doc.source, "near-duplicate" if doc.duplicate_of else "ingested")
+
+    def _mark_near_duplicate(self, doc: Document, report: IngestReport) -> Document:
+        original = self._index.original_of(doc.id, doc.signature)
+        if original is None:
+            self._index.add(doc.id, doc.signature)
+            self._original[doc.id] = doc.id
+            return doc
+        root = self._original.get(original, original)
+        self._original[doc.id] = root
+        report.near_duplicates += 1
+        return replace(doc, duplicate_of=root)

@@ -1,0 +1,142 @@
+"""Across articles: one canonical entity per real thing, whatever its spelling in each article."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from bilateral import data
+from bilateral.model import Entity, LocalEntity, content_id
+from bilateral.naming import fold, words
+
+_TYPE_ORDER = {t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "PRODUCT"))}
+_PLACE_TYPES = {"GPE", "LOC", "FAC"}
+
+
+class _Groups:
+    """Union-find over local entity ids."""
+
+    def __init__(self, ids: Sequence[str]) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, i: str) -> str:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _key(e: LocalEntity, countries: dict[str, str]) -> str:
+    if e.type in _PLACE_TYPES and e.name in countries:
+        return "country:" + countries[e.name]
+    if e.type == "NORP" and e.country:
+        return "norp:" + e.country
+    return ("person:" if e.type == "PERSON" else "name:") + fold(e.name)
+
+
+def _similar_surnames(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 80)
+
+
+def _link_people(people: list[LocalEntity], groups: _Groups) -> None:
+    full = [p for p in people if len(words(p.name)) >= 2]
+    by_last: dict[str, list[LocalEntity]] = defaultdict(list)
+    for p in full:
+        by_last[fold(words(p.name)[-1])[:3]].append(p)
+    for bucket in by_last.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                if fuzz.ratio(fold(a.name), fold(b.name)) >= 90:
+                    groups.union(a.id, b.id)
+    for single in (p for p in people if len(words(p.name)) < 2):
+        key = fold(single.name)
+        roots = {
+            groups.find(p.id)
+            for p in full
+            if any(_similar_surnames(fold(w), key) for w in words(p.name))
+        }
+        if len(roots) > 1 and single.country:
+            roots = {
+                groups.find(p.id)
+                for p in full
+                if p.country == single.country
+                and any(_similar_surnames(fold(w), key) for w in words(p.name))
+            }
+        if len(roots) == 1:  # only an unambiguous surname is linked
+            groups.union(single.id, roots.pop())
+
+
+def _roles(members: list[LocalEntity]) -> tuple[str, ...]:
+    counted = Counter(r for m in members for r in m.roles)
+    found = [r for r, _ in counted.most_common()]
+    return tuple(r for r in found if not any(o != r and o.startswith(r + " ") for o in found))
+
+
+def _canonical(members: list[tuple[LocalEntity, int]], key: str, gaz: data.Gazetteer) -> Entity:
+    weight: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
+    for e, n in members:
+        weight[e.name] += max(n, 1)
+        types[e.type] += max(n, 1)
+        if e.country:
+            countries[e.country] += max(n, 1)
+    type_ = min(types, key=lambda t: (-types[t], _TYPE_ORDER.get(t, 99)))
+    if key.startswith("country:"):
+        code = key.split(":", 1)[1]
+        name, country, type_ = gaz.country_name(code), code, "GPE"
+    else:
+        names = list(weight)
+        if type_ == "PERSON" and any(len(words(n)) >= 2 for n in names):
+            names = [n for n in names if len(words(n)) >= 2]
+        name = max(names, key=lambda n: (weight[n], len(words(n)), len(n), n))
+        country = countries.most_common(1)[0][0] if countries else None
+    aliases = dict.fromkeys(f for e, _ in members for f in (e.name, *e.forms) if f != name)
+    locals_ = [e for e, _ in members]
+    identity = key if key.startswith(("country:", "norp:")) else f"{type_ == 'PERSON'}:{fold(name)}"
+    return Entity(
+        id=content_id("e", identity),
+        name=name,
+        type=type_,
+        country=country,
+        roles=_roles(locals_) if type_ == "PERSON" else (),
+        aliases=tuple(sorted(aliases)),
+        members=tuple(sorted(e.id for e in locals_)),
+    )
+
+
+def resolve_entities(found: Sequence[tuple[LocalEntity, int]]) -> list[Entity]:
+    """Group every article's entities into canonical ones. Pure: the same input gives the same
+    output, whatever order the articles came in."""
+    gaz = data.gazetteer()
+    countries = {c.name: c.code for c in gaz.countries.values()}
+    ordered = sorted(found, key=lambda pair: pair[0].id)
+    groups = _Groups([e.id for e, _ in ordered])
+    first_by_key: dict[str, str] = {}
+    for e, _ in ordered:
+        key = _key(e, countries)
+        if key in first_by_key:
+            groups.union(first_by_key[key], e.id)
+        else:
+            first_by_key[key] = e.id
+    _link_people([e for e, _ in ordered if e.type == "PERSON"], groups)
+    members: dict[str, list[tuple[LocalEntity, int]]] = defaultdict(list)
+    for e, n in ordered:
+        members[groups.find(e.id)].append((e, n))
+    out: dict[str, Entity] = {}
+    for group in members.values():
+        keys = Counter(_key(e, countries) for e, _ in group)
+        key = next((k for k in keys if k.startswith("country:")), keys.most_common(1)[0][0])
+        entity = _canonical(group, key, gaz)
+        if entity.id in out:  # two groups that could not be linked but share a name stay apart
+            entity = replace(entity, id=content_id("e", entity.id, *entity.members))
+        out[entity.id] = entity
+    return sorted(out.values(), key=lambda e: e.id)

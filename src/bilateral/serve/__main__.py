@@ -1,0 +1,3 @@
+from bilateral.serve.cli import main
+
+main()

@@ -1,0 +1,135 @@
+"""The command line: each command parses, calls the library, prints. No SQL, no domain logic."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from bilateral.ingest import estimate_count
+from bilateral.model import Settings, db_url_from
+from bilateral.pipeline import ingest as run_ingest
+from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
+from bilateral.store import KnowledgeBase, StoreError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="BILATERAL_DB", help="Database URL or SQLite path [./bilateral.db]."),
+]
+
+
+def _settings(db: str | None) -> Settings:
+    return Settings(db_url=db_url_from(db))
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders (recursive), JSON Lines.")],
+    db: DbOption = None,
+) -> None:
+    """Ingest articles; re-ingesting the same articles changes nothing."""
+    settings = _settings(db)
+    total = estimate_count(paths)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=total < 2) as progress:
+        task = progress.add_task("ingesting", total=total)
+
+        def on_item(source: str, outcome: str) -> None:
+            if outcome == "failed":
+                progress.console.print(f"[red]failed:[/red] {source}", highlight=False)
+            progress.advance(task)
+
+        try:
+            report = run_ingest(paths, settings, on_item=on_item)
+        except StoreError as exc:
+            raise _fail(str(exc)) from None
+        except KeyboardInterrupt:
+            raise _fail("interrupted; every batch finished before the interruption is stored.", 130) from None
+    for failure in report.failures:
+        err.print(f"[red]error:[/red] {failure.source}: {failure.reason}", highlight=False)
+    summary = Table(title="ingest", show_header=True)
+    for column in ("ingested", "near-duplicates", "duplicates", "failed"):
+        summary.add_column(column, justify="right")
+    summary.add_row(
+        str(report.ingested), str(report.near_duplicates), str(report.duplicates), str(report.failed)
+    )
+    out.print(summary)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def entities(
+    type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC, NORP...")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-3 code, e.g. KAZ.")] = None,
+    doc: Annotated[str | None, typer.Option(help="Only entities of this document id.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    db: DbOption = None,
+) -> None:
+    """A table of canonical entities, most mentioned first."""
+    try:
+        with KnowledgeBase.open(_settings(db).db_url) as kb:
+            rows = kb.entity_table(type_=type_, country=country, doc=doc, limit=limit)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    table = Table(show_header=True, header_style="bold")
+    for column in ("name", "type", "country", "roles", "mentions", "articles"):
+        table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
+    for r in rows:
+        table.add_row(
+            r["name"], r["type"], r["country"] or "", "; ".join(r["roles"]),
+            str(r["mentions"]), str(r["articles"]),
+        )
+    out.print(table)
+    if not rows:
+        err.print("No entities match; ingest some articles first (`bilateral ingest PATH`).")
+
+
+@app.command()
+def export(
+    format_: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="A file for jsonl; a folder for csv and parquet.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """The whole knowledge base in the export contract's records."""
+    if format_ not in FORMATS:
+        raise _fail(f"unknown format {format_!r}; choose one of {', '.join(FORMATS)}.")
+    if format_ != "jsonl" and out_path is None:
+        raise _fail(f"--format {format_} writes one file per table: give a folder with --out.")
+    try:
+        with KnowledgeBase.open(_settings(db).db_url) as kb:
+            records = kb.export_records()
+            if format_ == "jsonl":
+                if out_path is None:
+                    write_jsonl(records, sys.stdout)
+                else:
+                    with out_path.open("w", encoding="utf-8") as handle:
+                        n = write_jsonl(records, handle)
+                    err.print(f"wrote {n} records to {out_path}")
+            else:
+                for path in write_tables(records, out_path, format_):  # type: ignore[arg-type]
+                    err.print(f"wrote {path}")
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"cannot write the export: {exc.strerror or exc}.") from None
+
+
+def main() -> None:
+    app()

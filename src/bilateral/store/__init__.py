@@ -1,0 +1,86 @@
+"""Store: the only package that speaks SQL. SQLAlchemy Core over SQLite (WAL) or PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Engine
+
+from bilateral.model import ArticleEntities, Document, Entity, LocalEntity
+from bilateral.store import queries, writes
+from bilateral.store.database import StoreError, make_engine, migrate
+
+
+class KnowledgeBase:
+    """A knowledge base in a database: open it, write batches, read what every interface needs."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> KnowledgeBase:
+        engine = make_engine(url)
+        try:
+            migrate(engine)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"Cannot prepare the database {url!r}: {exc}.") from exc
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # writes: each one transaction
+    def write_batch(self, docs: Sequence[Document], extracted: Sequence[ArticleEntities]) -> None:
+        with self.engine.begin() as conn:
+            writes.write_batch(conn, docs, extracted)
+
+    def replace_entities(self, entities: Sequence[Entity]) -> None:
+        with self.engine.begin() as conn:
+            writes.replace_entities(conn, entities)
+
+    # reads
+    def known_document_ids(self, ids: Sequence[str]) -> set[str]:
+        with self.engine.connect() as conn:
+            return queries.known_document_ids(conn, ids)
+
+    def signatures(self) -> list[tuple[str, str | None, tuple[int, ...]]]:
+        with self.engine.connect() as conn:
+            return queries.signatures(conn)
+
+    def entities_stale(self) -> bool:
+        with self.engine.connect() as conn:
+            return queries.entities_stale(conn)
+
+    def local_entities(self) -> list[tuple[LocalEntity, int]]:
+        with self.engine.connect() as conn:
+            return queries.local_entities(conn)
+
+    def entity_table(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return queries.entity_table(conn, **filters)
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return queries.counts(conn)
+
+    def export_records(self) -> Iterator[dict[str, Any]]:
+        """The whole knowledge base as the export contract's records, documents first."""
+        with self.engine.connect() as conn:
+            yield from queries.document_records(conn)
+            yield from queries.entity_records(conn)
+
+
+def open_kb(url: str) -> KnowledgeBase:
+    return KnowledgeBase.open(url)
+
+
+__all__ = ["KnowledgeBase", "StoreError", "open_kb"]

@@ -1,0 +1,84 @@
+"""The tables. Alembic migrations create them; this module describes them for queries.
+
+Facts of later kinds (claims, events, quotes, clusters, conflicts) get tables of their own in
+later migrations, each keyed by a content hash and carrying doc_id, start and end like mentions.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("external_id", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("outlet", Text),
+    Column("authors", JSON, nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("blocks", JSON, nullable=False),
+    Column("duplicate_of", String(40)),
+    Column("signature", JSON, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_external_id", "external_id"),
+    Index("ix_documents_published", "published"),
+)
+
+local_entities = Table(
+    "local_entities",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("roles", JSON, nullable=False),
+    Column("forms", JSON, nullable=False),
+    Column("entity_id", String(40)),
+    Index("ix_local_entities_doc", "doc_id"),
+    Index("ix_local_entities_entity", "entity_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("doc_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column(
+        "local_entity_id",
+        String(40),
+        ForeignKey("local_entities.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Index("ix_mentions_local_entity", "local_entity_id"),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("country", String(8)),
+    Column("roles", JSON, nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Index("ix_entities_type", "type"),
+    Index("ix_entities_country", "country"),
+)
+
+state = Table(
+    "state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -1,0 +1,114 @@
+"""Every write to the store. One transaction per call: a batch is stored whole or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, bindparam, delete, insert, update
+
+from bilateral.model import ArticleEntities, Document, Entity
+from bilateral.store import schema
+
+ENTITIES_STALE = "entities_stale"
+
+
+def _set_state(conn: Connection, key: str, value: str) -> None:
+    conn.execute(delete(schema.state).where(schema.state.c.key == key))
+    conn.execute(insert(schema.state).values(key=key, value=value))
+
+
+def write_batch(
+    conn: Connection, docs: Sequence[Document], extracted: Sequence[ArticleEntities]
+) -> None:
+    if not docs:
+        return
+    now = datetime.now(UTC)
+    conn.execute(
+        insert(schema.documents),
+        [
+            {
+                "id": d.id,
+                "source": d.source,
+                "external_id": d.external_id,
+                "url": d.url,
+                "title": d.title,
+                "published": d.published,
+                "outlet": d.outlet,
+                "authors": list(d.authors),
+                "language": d.language,
+                "text": d.text,
+                "blocks": [asdict(b) for b in d.blocks],
+                "duplicate_of": d.duplicate_of,
+                "signature": list(d.signature),
+                "ingested_at": now,
+            }
+            for d in docs
+        ],
+    )
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
+            [(d.id, d.title or "", d.text) for d in docs],
+        )
+    local_rows = [
+        {
+            "id": e.id,
+            "doc_id": e.doc_id,
+            "type": e.type,
+            "name": e.name,
+            "country": e.country,
+            "roles": list(e.roles),
+            "forms": list(e.forms),
+            "entity_id": None,
+        }
+        for article in extracted
+        for e in article.entities
+    ]
+    if local_rows:
+        conn.execute(insert(schema.local_entities), local_rows)
+    mention_rows = [
+        {
+            "doc_id": m.doc_id,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "type": m.type,
+            "local_entity_id": m.local_entity_id,
+        }
+        for article in extracted
+        for m in article.mentions
+    ]
+    if mention_rows:
+        conn.execute(insert(schema.mentions), mention_rows)
+    _set_state(conn, ENTITIES_STALE, "1")
+
+
+def replace_entities(conn: Connection, entities: Sequence[Entity]) -> None:
+    conn.execute(delete(schema.entities))
+    if entities:
+        conn.execute(
+            insert(schema.entities),
+            [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "country": e.country,
+                    "roles": list(e.roles),
+                    "aliases": list(e.aliases),
+                }
+                for e in entities
+            ],
+        )
+    conn.execute(update(schema.local_entities).values(entity_id=None))
+    pairs = [{"lid": member, "eid": e.id} for e in entities for member in e.members]
+    if pairs:
+        conn.execute(
+            update(schema.local_entities)
+            .where(schema.local_entities.c.id == bindparam("lid"))
+            .values(entity_id=bindparam("eid")),
+            pairs,
+        )
+    _set_state(conn, ENTITIES_STALE, "0")
