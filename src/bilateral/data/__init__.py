@@ -112,6 +112,12 @@ def national_institutions() -> tuple[str, ...]:
 
 
 @cache
+def descriptors() -> dict[str, str]:
+    """A common noun before a name -> the entity type of the name ("company" -> ORG)."""
+    return {row[0]: row[1] for row in _rows("descriptors.tsv")}
+
+
+@cache
 def boilerplate() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("boilerplate.tsv")}
 
@@ -123,6 +129,7 @@ __all__ = [
     "Title",
     "boilerplate",
     "countries",
+    "descriptors",
     "gazetteer",
     "name_heads",
     "national_institutions",

@@ -35,6 +35,7 @@ class EntityExtractor:
         found = (
             candidates.from_institutions(text, lex)
             + candidates.from_spacy(doc, lex)
+            + candidates.from_titles_and_descriptors(text, lex)
             + candidates.from_name_heads(text, lex)
             + candidates.from_gazetteer(doc, lex)
         )

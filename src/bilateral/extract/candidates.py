@@ -124,6 +124,8 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
                 if title.kind != "honorific":
                     c.roles.append(title.role)
                 c.label, c.fixed = "PERSON", True
+                if title.kind == "regnal":
+                    return c  # "Pope Francis" is the name
                 c.start += len(head) + 1
                 break
         else:
@@ -140,9 +142,12 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     span = text[c.start : c.end]
     if any(ch in span for ch in "[]{}<>\n") or not any(ch.isupper() for ch in span):
         return []
-    place = lex.gazetteer.places.get(span)
+    shouted = span.isupper() and len(span) > 3  # a dateline: "ASTANA –"
+    place = lex.gazetteer.places.get(span.title() if shouted else span)
     if place is not None:
         return [Candidate(c.start, c.end, "GPE", place.country, fixed=True)]
+    if shouted and c.label == "PERSON":
+        return []
     demonym = lex.gazetteer.demonyms.get(span)
     if demonym is not None:
         return [Candidate(c.start, c.end, "NORP", demonym, fixed=True)]
@@ -199,6 +204,37 @@ def from_name_heads(text: str, lex: Lexicon) -> list[Candidate]:
         head = match.group(1).split()[-1]
         c = Candidate(match.start(1), match.end(1), lex.heads[head], source="head")
         out.extend(refine(c, text, lex))
+    return out
+
+
+def _plain_name(name: str, lex: Lexicon) -> bool:
+    """Capitalised words that can be a name: not a place, a demonym, a title or a name head."""
+    last = name.split()[-1]
+    return not (
+        name in lex.gazetteer.places
+        or name in lex.gazetteer.demonyms
+        or last in lex.heads
+        or last in lex.titles
+        or name.split()[0] in lex.gazetteer.demonyms
+    )
+
+
+def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
+    """Names spaCy missed but the words before them announce: "boxer Gennady Golovkin",
+    "the Kazakh poet Abai Kunanbaiuly", "the Korean company SK Ecoplant"."""
+    out = []
+    for match in lex.titled_name.finditer(text):
+        title = lex.titles[match.group("title")]
+        if title.kind == "occupation" and match.group("title")[0].isupper():
+            continue  # "Writer" at the start of a sentence is no occupation
+        if _plain_name(match.group("name"), lex):
+            c = Candidate(match.start("name"), match.end("name"), "PERSON", fixed=True, source="title")
+            out.extend(refine(c, text, lex))
+    for match in lex.described_name.finditer(text):
+        if _plain_name(match.group("name"), lex):
+            label = lex.descriptors[match.group("descriptor")]
+            c = Candidate(match.start("name"), match.end("name"), label, source="title")
+            out.extend(refine(c, text, lex))
     return out
 
 

@@ -12,7 +12,9 @@ _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|to|from)\s+$")
 _OPEN_QUOTE = re.compile(r"[\"“‘']\s*$")
 _CLOSE_QUOTE = re.compile(r"^\s*[\"”’']")
-_PRIORITY = {"institution": 0, "ner": 1, "head": 2, "gazetteer": 3}
+_PRIORITY = {"institution": 0, "ner": 1, "title": 2, "head": 3, "gazetteer": 4}
+# When the tagger's votes tie, the kinds of names it confuses most are settled in this order.
+_TIE_ORDER = {t: i for i, t in enumerate(("GPE", "ORG", "FAC", "LOC", "PERSON", "NORP"))}
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
@@ -94,8 +96,8 @@ def quoted_titles(cands: list[Candidate], text: str) -> list[Candidate]:
         quoted = _OPEN_QUOTE.search(text[max(0, c.start - 2) : c.start]) and _CLOSE_QUOTE.match(
             text[c.end : c.end + 2]
         )
-        if quoted and c.label == "PERSON" and not c.fixed:
-            c.label = "WORK_OF_ART"
+        if quoted and c.label in ("PERSON", "WORK_OF_ART") and not c.fixed:
+            c.label, c.fixed = "WORK_OF_ART", True
         out.append(c)
     return out
 
@@ -109,7 +111,7 @@ def vote_by_surface(cands: list[Candidate], text: str) -> None:
     for group in groups.values():
         fixed = [c.label for c in group if c.fixed]
         votes = Counter(fixed or [c.label for c in group])
-        label = votes.most_common(1)[0][0]
+        label = min(votes, key=lambda t: (-votes[t], _TIE_ORDER.get(t, 99)))
         country = next((c.country for c in group if c.country), None)
         for c in group:
             c.label = label

@@ -28,6 +28,9 @@ class Lexicon:
     institution: re.Pattern[str]  # "Embassy of Kazakhstan in Seoul", "Kazakh Embassy"
     scope: re.Pattern[str]  # one " of X" / " to X" of a title chain
     appositive_facility: re.Pattern[str]  # ", the presidential palace"
+    titled_name: re.Pattern[str]  # "boxer Gennady Golovkin", "Minister of X of Y Aleksey Tsoi"
+    described_name: re.Pattern[str]  # "the Korean company SK Ecoplant"
+    descriptors: dict[str, str]
 
     @classmethod
     def build(cls, nlp: Language) -> Lexicon:
@@ -59,6 +62,13 @@ class Lexicon:
             rf"(?<![\w-])(?:(?P<owner>{demonyms}|(?:{places})['’]s)\s+)?(?P<head>{national})"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>{places}))?(?:\s+in\s+(?P<city>{all_places}))?\b"
         )
+        name = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+        person_titles = _alternation([t for t, v in titles.items() if v.kind != "honorific"])
+        descriptors = data.descriptors()
+        titled_name = re.compile(rf"\b(?P<title>{person_titles})(?P<scopes>(?:{scope})*)\s+{name}")
+        described_name = re.compile(
+            rf"\b(?P<descriptor>{_alternation(list(descriptors))})(?:\s+of)?\s+{name}"
+        )
         return cls(
             gazetteer=gaz,
             titles={**titles, **{t.lower(): v for t, v in titles.items()}},
@@ -70,6 +80,9 @@ class Lexicon:
             head_pattern=re.compile(rf"(?<![\w-])((?:[A-Z][\w'’&-]*\s+){{1,4}}(?:{head_words}))\b"),
             institution=institution,
             scope=re.compile(scope),
+            titled_name=titled_name,
+            described_name=described_name,
+            descriptors=descriptors,
             appositive_facility=re.compile(rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"),
         )
 
