@@ -13,13 +13,14 @@ from bilateral.clean.paragraphs import split_paragraphs
 from bilateral.clean.published import date_from_url, parse_date
 from bilateral.model import Block, Document, IngestFailure, RawArticle, content_id
 
+# The commonest English function words: a text in English has many of them, others almost none.
 _STOPWORDS = frozenset(
     "the of and to in a is that for on with as was by at it from said be has are have an".split()
 )
 
 
 def guess_language(text: str) -> str:
-    """"en" when the text reads as English; "und" (undetermined) otherwise."""
+    """ "en" when the text reads as English; "und" (undetermined) otherwise."""
     words = re.findall(r"[a-z]+", text[:5000].lower())
     if len(words) < 20:
         return "en"
@@ -37,7 +38,9 @@ def clean_article(raw: RawArticle) -> Document | IngestFailure:
         published, authors, outlet = page.published, authors or page.authors, outlet or page.site
     cleaned = strip_page(split_paragraphs(text, markdown=raw.fmt == "markdown"), title)
     if not any(kind == "body" for kind, _ in cleaned.paragraphs):
-        return IngestFailure(raw.source, "no article text is left once the page around it is removed.")
+        return IngestFailure(
+            raw.source, "no article text is left once the page around it is removed."
+        )
     parts: list[tuple[str, str]] = list(cleaned.paragraphs)
     if cleaned.title and not any(kind == "title" for kind, _ in parts):
         parts.insert(0, ("title", cleaned.title))

@@ -14,7 +14,18 @@ from spacy.tokens import Doc
 
 from bilateral.extract.lexicon import Lexicon
 
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+NAME_LABELS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "EVENT",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+}
 _LEADING = re.compile(
     r"^(?:(?:the|The|THE|a|A|an|An|In|At|On|For|During|After|Before|From|With|By|As|And|But|When"
     r"|While|Since|Under|Among|Between|Of|To|This|That|These|Those|Its|His|Her|Their|Our|Both)\s+)+"
@@ -40,7 +51,7 @@ class Candidate:
 
 
 def trim(c: Candidate, text: str) -> Candidate | None:
-    """Without a leading article or a trailing possessive and punctuation; None if nothing is left."""
+    """Without a leading article or trailing possessive and punctuation; None if nothing is left."""
     span = text[c.start : c.end]
     lead = _LEADING.match(span)
     start = c.start + (lead.end() if lead else 0)
@@ -69,7 +80,7 @@ _IN_PLACE = re.compile(r"^\s+in\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
 
 
 def _extend_with_place(c: Candidate, text: str, lex: Lexicon) -> None:
-    """"Association of Koreans" + " in Kazakhstan": a people's organisation named with its home."""
+    """ "Association of Koreans" + " in Kazakhstan": a people's organisation named with its home."""
     if c.label != "ORG" or text[c.start : c.end].split()[-1] not in lex.gazetteer.demonyms:
         return
     follow = _IN_PLACE.match(text[c.end : c.end + 40])
@@ -78,7 +89,7 @@ def _extend_with_place(c: Candidate, text: str, lex: Lexicon) -> None:
 
 
 def _split_compound(c: Candidate, text: str, lex: Lexicon) -> list[Candidate] | None:
-    """"Kazakhstan-South Korea" or "Kazakh-Korean": the countries it names, not one entity."""
+    """ "Kazakhstan-South Korea" or "Kazakh-Korean": the countries it names, not one entity."""
     span = text[c.start : c.end]
     if "-" not in span:
         return None
@@ -228,7 +239,9 @@ def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
         if title.kind == "occupation" and match.group("title")[0].isupper():
             continue  # "Writer" at the start of a sentence is no occupation
         if _plain_name(match.group("name"), lex):
-            c = Candidate(match.start("name"), match.end("name"), "PERSON", fixed=True, source="title")
+            c = Candidate(
+                match.start("name"), match.end("name"), "PERSON", fixed=True, source="title"
+            )
             out.extend(refine(c, text, lex))
     for match in lex.described_name.finditer(text):
         if _plain_name(match.group("name"), lex):

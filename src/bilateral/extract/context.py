@@ -82,11 +82,11 @@ def places_by_position(cands: list[Candidate], text: str) -> None:
 
 
 def described_facilities(cands: list[Candidate], text: str, lex: Lexicon) -> None:
-    """"Cheongwadae, the presidential palace": the description says it is a facility."""
+    """ "Cheongwadae, the presidential palace": the description says it is a facility."""
     for c in cands:
-        if not c.fixed and c.label in ("ORG", "GPE", "PERSON", "LOC"):
-            if lex.appositive_facility.match(text[c.end : c.end + 60]):
-                c.label = "FAC"
+        free = not c.fixed and c.label in ("ORG", "GPE", "PERSON", "LOC")
+        if free and lex.appositive_facility.match(text[c.end : c.end + 60]):
+            c.label = "FAC"
 
 
 def quoted_titles(cands: list[Candidate], text: str) -> list[Candidate]:

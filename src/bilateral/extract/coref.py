@@ -11,7 +11,9 @@ from bilateral.extract.lexicon import Lexicon
 from bilateral.model import ENTITY_TYPES, ArticleEntities, LocalEntity, Mention, content_id
 from bilateral.naming import fold, strip_decoration, tidy, words
 
-_TYPE_ORDER = {t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "PRODUCT"))}
+_TYPE_ORDER = {
+    t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "PRODUCT"))
+}
 
 
 def _group_key(c: Candidate, text: str, lex: Lexicon) -> tuple[str, ...]:
@@ -63,7 +65,11 @@ def _group_people(people: list[Candidate], text: str) -> list[list[Candidate]]:
                 home.append(c)
             continue
         before = [g for g in matches if g[0].start < c.start]
-        best = max(before, key=lambda g: max(m.start for m in g if m.start < c.start)) if before else matches[0]
+        best = (
+            max(before, key=lambda g: max(m.start for m in g if m.start < c.start))
+            if before
+            else matches[0]
+        )
         best.append(c)
     return groups
 
@@ -85,7 +91,9 @@ def _name(group: list[Candidate], text: str, key: tuple[str, ...]) -> str:
     return max(forms, key=lambda f: (len(words(f)), forms[f], len(f)))
 
 
-def resolve_in_article(doc_id: str, text: str, cands: list[Candidate], lex: Lexicon) -> ArticleEntities:
+def resolve_in_article(
+    doc_id: str, text: str, cands: list[Candidate], lex: Lexicon
+) -> ArticleEntities:
     kept = [c for c in cands if c.label in ENTITY_TYPES]
     groups = _group_people([c for c in kept if c.label == "PERSON"], text)
     keyed: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)

@@ -44,8 +44,11 @@ class Lexicon:
         title_forms = _alternation(list(titles))
         lower_titles = _alternation([t.lower() for t in titles if t[0].isupper()])
         owner = rf"(?P<owner>(?:{places})['’]s|{demonyms}|{places})"
-        scope = rf"(?:\s+(?P<prep>of|to|for|in)\s+(?:the\s+)?(?P<target>{places}|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))"
-        facility_words = _alternation([h.lower() for h, t in data.name_heads().items() if t == "FAC"])
+        proper = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*"
+        scope = rf"(?:\s+(?P<prep>of|to|for|in)\s+(?:the\s+)?(?P<target>{places}|{proper}))"
+        facility_words = _alternation(
+            [h.lower() for h, t in data.name_heads().items() if t == "FAC"]
+        )
         title_before = re.compile(
             rf"(?:\b{owner}\s+)?\b(?P<title>{title_forms})(?P<scopes>(?:{scope})*)\s*$"
         )
@@ -83,7 +86,9 @@ class Lexicon:
             titled_name=titled_name,
             described_name=described_name,
             descriptors=descriptors,
-            appositive_facility=re.compile(rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"),
+            appositive_facility=re.compile(
+                rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"
+            ),
         )
 
     def country_of(self, form: str | None) -> str | None:

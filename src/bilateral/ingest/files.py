@@ -1,4 +1,4 @@
-"""Read articles from files and folders. Every problem becomes an IngestFailure, never an exception."""
+"""Read articles from files and folders. A problem becomes an IngestFailure, not an exception."""
 
 from __future__ import annotations
 
@@ -37,8 +37,9 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
                 yield path
             else:
                 yield IngestFailure(
-                    str(path), f"{path.suffix or 'no suffix'} is not a supported type "
-                    f"({', '.join(SUPPORTED)})."
+                    str(path),
+                    f"{path.suffix or 'no suffix'} is not a supported type "
+                    f"({', '.join(SUPPORTED)}).",
                 )
         else:
             yield IngestFailure(str(path), "no such file or folder.")
@@ -53,7 +54,8 @@ def read_bytes(path: Path, max_bytes: int) -> bytes | IngestFailure:
         size = path.stat().st_size
         if size > max_bytes:
             return IngestFailure(
-                str(path), f"the file is {_size_text(size)}, over the {_size_text(max_bytes)} limit."
+                str(path),
+                f"the file is {_size_text(size)}, over the {_size_text(max_bytes)} limit.",
             )
         data = path.read_bytes()
     except OSError as exc:

@@ -35,7 +35,9 @@ def _safe_clean(raw: RawArticle) -> Document | IngestFailure:
         return IngestFailure(raw.source, f"could not be cleaned: {exc}.")
 
 
-def _batches(items: Iterable[Document | IngestFailure], size: int) -> Iterator[list[Document | IngestFailure]]:
+def _batches(
+    items: Iterable[Document | IngestFailure], size: int
+) -> Iterator[list[Document | IngestFailure]]:
     batch: list[Document | IngestFailure] = []
     for item in items:
         batch.append(item)

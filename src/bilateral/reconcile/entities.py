@@ -12,7 +12,9 @@ from bilateral import data
 from bilateral.model import Entity, LocalEntity, content_id
 from bilateral.naming import fold, words
 
-_TYPE_ORDER = {t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "PRODUCT"))}
+_TYPE_ORDER = {
+    t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "PRODUCT"))
+}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 
@@ -90,6 +92,7 @@ def _canonical(members: list[tuple[LocalEntity, int]], key: str, gaz: data.Gazet
         if e.country:
             countries[e.country] += max(n, 1)
     type_ = min(types, key=lambda t: (-types[t], _TYPE_ORDER.get(t, 99)))
+    country: str | None
     if key.startswith("country:"):
         code = key.split(":", 1)[1]
         name, country, type_ = gaz.country_name(code), code, "GPE"

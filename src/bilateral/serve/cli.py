@@ -23,7 +23,9 @@ err = Console(stderr=True)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", envvar="BILATERAL_DB", help="Database URL or SQLite path [./bilateral.db]."),
+    typer.Option(
+        "--db", envvar="BILATERAL_DB", help="Database URL or SQLite path [./bilateral.db]."
+    ),
 ]
 
 
@@ -44,7 +46,12 @@ def ingest(
     """Ingest articles; re-ingesting the same articles changes nothing."""
     settings = _settings(db)
     total = estimate_count(paths)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True, disable=total < 2) as progress:
         task = progress.add_task("ingesting", total=total)
 
@@ -58,14 +65,19 @@ def ingest(
         except StoreError as exc:
             raise _fail(str(exc)) from None
         except KeyboardInterrupt:
-            raise _fail("interrupted; every batch finished before the interruption is stored.", 130) from None
+            raise _fail(
+                "interrupted; every batch finished before the interruption is stored.", 130
+            ) from None
     for failure in report.failures:
         err.print(f"[red]error:[/red] {failure.source}: {failure.reason}", highlight=False)
     summary = Table(title="ingest", show_header=True)
     for column in ("ingested", "near-duplicates", "duplicates", "failed"):
         summary.add_column(column, justify="right")
     summary.add_row(
-        str(report.ingested), str(report.near_duplicates), str(report.duplicates), str(report.failed)
+        str(report.ingested),
+        str(report.near_duplicates),
+        str(report.duplicates),
+        str(report.failed),
     )
     out.print(summary)
     if report.failed:
@@ -74,7 +86,9 @@ def ingest(
 
 @app.command()
 def entities(
-    type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC, NORP...")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC, NORP...")
+    ] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-3 code, e.g. KAZ.")] = None,
     doc: Annotated[str | None, typer.Option(help="Only entities of this document id.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
@@ -91,8 +105,12 @@ def entities(
         table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
     for r in rows:
         table.add_row(
-            r["name"], r["type"], r["country"] or "", "; ".join(r["roles"]),
-            str(r["mentions"]), str(r["articles"]),
+            r["name"],
+            r["type"],
+            r["country"] or "",
+            "; ".join(r["roles"]),
+            str(r["mentions"]),
+            str(r["articles"]),
         )
     out.print(table)
     if not rows:

@@ -36,9 +36,10 @@ def entities_stale(conn: Connection) -> bool:
 def local_entities(conn: Connection) -> list[tuple[LocalEntity, int]]:
     """Every article's entities with how often each is mentioned, in a stable order."""
     le, m = schema.local_entities.c, schema.mentions.c
-    counts = dict(
-        conn.execute(select(m.local_entity_id, func.count()).group_by(m.local_entity_id)).all()
-    )
+    counts: dict[str, int] = {
+        row[0]: int(row[1])
+        for row in conn.execute(select(m.local_entity_id, func.count()).group_by(m.local_entity_id))
+    }
     rows = conn.execute(select(schema.local_entities).order_by(le.doc_id, le.id))
     return [
         (

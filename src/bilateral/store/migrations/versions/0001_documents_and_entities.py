@@ -40,7 +40,10 @@ def upgrade() -> None:
         "local_entities",
         sa.Column("id", sa.String(40), primary_key=True),
         sa.Column(
-            "doc_id", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+            "doc_id",
+            sa.String(40),
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            nullable=False,
         ),
         sa.Column("type", sa.String(16), nullable=False),
         sa.Column("name", sa.Text, nullable=False),
@@ -54,7 +57,10 @@ def upgrade() -> None:
     op.create_table(
         "mentions",
         sa.Column(
-            "doc_id", sa.String(40), sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+            "doc_id",
+            sa.String(40),
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            primary_key=True,
         ),
         sa.Column("start", sa.Integer, primary_key=True),
         sa.Column("end", sa.Integer, primary_key=True),
