@@ -51,11 +51,13 @@ def extract_page(html: str) -> Page | None:
             include_comments=False,  # reader comments are not the article
             include_tables=False,
             with_metadata=True,
-            as_dict=True,
         )
     except (ValueError, TypeError, json.JSONDecodeError):
         return None
-    if not isinstance(result, dict) or not (result.get("text") or "").strip():
+    if result is None:
+        return None
+    result = result if isinstance(result, dict) else result.as_dict()
+    if not (result.get("text") or "").strip():
         return None
     author = result.get("author") or ""
     authors = tuple(a.strip() for a in re.split(r";|,|\band\b", author) if a.strip())

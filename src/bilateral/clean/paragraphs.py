@@ -31,13 +31,48 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return 40 <= median <= 100 and near >= 0.7 * len(lengths)
 
 
+_BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|>\s|\d+[.)]\s)")
+
+
+def _markdown_blocks(lines: list[str]) -> list[str]:
+    """Markdown paragraphs: runs of lines between blank lines; headings and items stand alone."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if not line.strip() or _BLOCK_START.match(line):
+            if current:
+                out.append(" ".join(current))
+                current = []
+        if line.strip():
+            current.append(line.strip())
+            if _BLOCK_START.match(line):
+                out.append(" ".join(current))
+                current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def _soft_wrapped(lines: list[str]) -> list[str]:
+    """Lines are paragraphs, except that a line ending mid-sentence continues on the next line
+    when that one starts in lower case."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if out and stripped[:1].islower() and out[-1] and out[-1][-1:] not in '.!?:;"”’)':
+            out[-1] = out[-1] + " " + stripped
+        else:
+            out.append(stripped)
+    return out
+
+
 def split_paragraphs(text: str, markdown: bool = False) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    if markdown:
-        lines = [unmark(line) for line in lines]
     paragraphs: list[str] = []
-    if _hard_wrapped(lines):
+    if markdown:
+        paragraphs = [unmark(block) for block in _markdown_blocks(lines)]
+    elif _hard_wrapped(lines):
         current: list[str] = []
         for line in lines:
             indented = line.startswith(("  ", "\t"))
@@ -49,7 +84,7 @@ def split_paragraphs(text: str, markdown: bool = False) -> list[str]:
         if current:
             paragraphs.append(" ".join(current))
     else:
-        paragraphs = lines
+        paragraphs = _soft_wrapped(lines)
     out = []
     for paragraph in paragraphs:
         cleaned = _SPACES.sub(" ", paragraph).strip()

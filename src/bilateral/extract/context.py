@@ -9,6 +9,17 @@ from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+_AND = re.compile(r"^\s*(?:,?\s+and|&)\s*$")
+_SUCH_AS = re.compile(r"\b(?P<kind>[A-Za-z]+)\s+(?:such as|including|like)\s+$")
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|to|from)\s+$")
 _OPEN_QUOTE = re.compile(r"[\"“‘']\s*$")
 _CLOSE_QUOTE = re.compile(r"^\s*[\"”’']")
@@ -25,7 +36,21 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     for c in ordered:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
+    _trust_titles(taken, [c for c in candidates if c.source == "title"])
     return sorted(taken, key=lambda c: c.start)
+
+
+def _trust_titles(taken: list[Candidate], titled: list[Candidate]) -> None:
+    """A name announced by a title ("footballer Nwankwo Kanu") keeps the type the title gives,
+    and starts where the title ends, even where spaCy's span says otherwise ("Nigeria Carlos
+    Garcete" after "Ambassador to"); spaCy's span may still run further ("Lula da Silva")."""
+    for t in titled:
+        for c in taken:
+            if c is t or c.fixed or c.end <= t.start or c.start >= t.end:
+                continue
+            c.start, c.end = t.start, max(c.end, t.end)
+            c.label, c.fixed = t.label, True
+            c.roles.extend(r for r in t.roles if r not in c.roles)
 
 
 def _between(text: str, left: Candidate, right: Candidate) -> str:
@@ -43,8 +68,9 @@ def titled_names(cands: list[Candidate], text: str, lex: Lexicon) -> None:
             c.label = "PERSON"
 
 
-def enumerations(cands: list[Candidate], text: str) -> None:
-    """In "Samsung, Hyundai, Lotte, Posco and others" the names share the majority's type."""
+def enumerations(cands: list[Candidate], text: str, descriptors: dict[str, str]) -> None:
+    """In "Samsung, Hyundai, Lotte, Posco and others" the names share the majority's type, and
+    in "companies such as A, B and C" the type the noun before them announces."""
     runs: list[list[Candidate]] = []
     for c in cands:
         if runs and _LIST_GLUE.match(_between(text, runs[-1][-1], c)):
@@ -52,6 +78,13 @@ def enumerations(cands: list[Candidate], text: str) -> None:
         else:
             runs.append([c])
     for run in runs:
+        announced = _SUCH_AS.search(text[max(0, run[0].start - 40) : run[0].start])
+        kind = descriptors.get(_singular(announced.group("kind"))) if announced else None
+        if kind and len(run) >= 2:
+            for c in run:
+                if not c.fixed:
+                    c.label = kind
+            continue
         if len(run) < 3:
             continue
         votes = Counter(c.label for c in run if c.fixed or c.source != "ner") or Counter(
@@ -66,10 +99,20 @@ def enumerations(cands: list[Candidate], text: str) -> None:
 
 
 def places_by_position(cands: list[Candidate], text: str) -> None:
-    """A one-word "person" after "in" or coordinated with a place is a place: "in Kyzylorda",
-    "in Almaty and Kostanai"."""
+    """A one-word "person" after "in" or joined by "and" to a place is a place: "in Kyzylorda",
+    "in Almaty and Kostanai". A word of a full name of the article stays a person."""
+    name_words = {
+        w for c in cands if c.label == "PERSON" for w in text[c.start : c.end].split()[1:] or ()
+    } | {
+        w
+        for c in cands
+        if c.label == "PERSON" and " " in text[c.start : c.end]
+        for w in text[c.start : c.end].split()
+    }
     for i, c in enumerate(cands):
         if c.label != "PERSON" or c.fixed or " " in text[c.start : c.end]:
+            continue
+        if text[c.start : c.end] in name_words:
             continue
         if _LOCATIVE.search(text[max(0, c.start - 10) : c.start]):
             c.label = "GPE"
@@ -77,8 +120,33 @@ def places_by_position(cands: list[Candidate], text: str) -> None:
         neighbours = [cands[j] for j in (i - 1, i + 1) if 0 <= j < len(cands)]
         for n in neighbours:
             left, right = (n, c) if n.start < c.start else (c, n)
-            if n.label == "GPE" and _LIST_GLUE.match(_between(text, left, right)):
+            if n.label == "GPE" and _AND.match(_between(text, left, right)):
                 c.label = "GPE"
+
+
+def surnames(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
+    """Once an article names "Carlos Garcete", a later "Garcete" is him, whatever spaCy made of
+    it (a place, an organisation) or whether it saw it at all."""
+    people = [c for c in cands if c.label == "PERSON" and " " in text[c.start : c.end]]
+    parts = {
+        w
+        for c in people
+        for w in re.findall(r"[A-Z][\w'’-]{2,}", text[c.start : c.end])
+        if w not in lex.gazetteer.places and w not in lex.gazetteer.demonyms and w not in lex.titles
+    }
+    for c in cands:
+        if not c.fixed and text[c.start : c.end] in parts:
+            c.label, c.fixed = "PERSON", True
+    if not parts:
+        return cands
+    found = list(cands)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(parts))) + r")(?![\w-])")
+    for match in pattern.finditer(text):
+        if all(match.end() <= c.start or match.start() >= c.end for c in cands):
+            found.append(
+                Candidate(match.start(), match.end(), "PERSON", fixed=True, source="title")
+            )
+    return sorted(found, key=lambda c: c.start)
 
 
 def described_facilities(cands: list[Candidate], text: str, lex: Lexicon) -> None:

@@ -37,6 +37,12 @@ def attach_roles(cands: list[Candidate], text: str, lex: Lexicon) -> None:
             continue
         before = lex.title_before.search(text[max(0, c.start - 90) : c.start])
         after = lex.title_after.match(text[c.end : c.end + 120])
+        if (
+            before
+            and lex.titles[before.group("title")].kind == "regnal"
+            and not before.group("scopes")
+        ):
+            c.start -= len(before.group(0))  # "Pope" + "Francis": the title is part of the name
         for match in (before, after):
             if match is None:
                 continue
