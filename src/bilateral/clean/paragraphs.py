@@ -39,10 +39,9 @@ def _markdown_blocks(lines: list[str]) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     for line in lines:
-        if not line.strip() or _BLOCK_START.match(line):
-            if current:
-                out.append(" ".join(current))
-                current = []
+        if (not line.strip() or _BLOCK_START.match(line)) and current:
+            out.append(" ".join(current))
+            current = []
         if line.strip():
             current.append(line.strip())
             if _BLOCK_START.match(line):
