@@ -8,6 +8,28 @@ import unicodedata
 _BROKEN_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+        "Ð": "D",
+    }
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -28,7 +50,7 @@ def strip_decoration(name: str) -> str:
 
 
 def ascii_fold(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES).translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -36,8 +58,11 @@ def fold(name: str) -> str:
     """A key that transliteration variants share: case, accents, spaces, hyphens and doubled
     letters are ignored and q is read as k, so "Kassym-Jomart Tokayev" and "Qasym- Jomart
     Toqayev" both give "kasymjomarttokayev"."""
-    key = ascii_fold(strip_decoration(name)).lower().replace("&", "and")
-    key = _NOT_WORD.sub("", key).replace("q", "k")
+    plain = strip_decoration(name)
+    key = _NOT_WORD.sub("", ascii_fold(plain).lower().replace("&", "and")).replace("q", "k")
+    if not key:  # a name in another script: its own letters, case-folded, are the key
+        folded = unicodedata.normalize("NFKC", plain).casefold()
+        key = "".join(c for c in unicodedata.normalize("NFKD", folded) if c.isalnum())
     return _DOUBLED.sub(r"\1", key)
 
 

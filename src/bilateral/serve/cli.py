@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +20,7 @@ from bilateral.store import KnowledgeBase, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error line stays one line, whatever the width
 
 DbOption = Annotated[
     str | None,
@@ -42,9 +43,12 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders (recursive), JSON Lines.")],
     db: DbOption = None,
+    batch_size: Annotated[
+        int, typer.Option(help="Articles per transaction and per spaCy batch.", min=1)
+    ] = Settings.batch_size,
 ) -> None:
     """Ingest articles; re-ingesting the same articles changes nothing."""
-    settings = _settings(db)
+    settings = replace(_settings(db), batch_size=batch_size)
     total = estimate_count(paths)
     columns = (
         TextColumn("{task.description}"),
@@ -56,8 +60,6 @@ def ingest(
         task = progress.add_task("ingesting", total=total)
 
         def on_item(source: str, outcome: str) -> None:
-            if outcome == "failed":
-                progress.console.print(f"[red]failed:[/red] {source}", highlight=False)
             progress.advance(task)
 
         try:
