@@ -38,6 +38,9 @@ def clean_article(raw: RawArticle) -> Document | IngestFailure:
         published, authors, outlet = page.published, authors or page.authors, outlet or page.site
     cleaned = strip_page(split_paragraphs(text, markdown=raw.fmt == "markdown"), title)
     if not any(kind == "body" for kind, _ in cleaned.paragraphs):
+        # A telegraphic item ("Qtly div 25 cts vs 25 cts prior"): its short lines are the article.
+        cleaned.paragraphs = [("body" if k == "heading" else k, p) for k, p in cleaned.paragraphs]
+    if not any(kind == "body" for kind, _ in cleaned.paragraphs):
         return IngestFailure(
             raw.source, "no article text is left once the page around it is removed."
         )

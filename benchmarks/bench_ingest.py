@@ -1,0 +1,145 @@
+"""Speed of bilateral's ingest as a ratio against a bare spaCy pass over the same texts.
+
+    python benchmarks/bench_ingest.py [--articles 2000] [--corpus PATH]
+
+Both runs happen in this invocation, each in a fresh child process (so each peak memory is its
+own): first `nlp.pipe` with the same spaCy components and batch size as bilateral's extractor,
+then a full `bilateral` ingest (read, clean, deduplicate, extract, store, reconcile) into a new
+SQLite file. It prints articles per second for both, their ratio, both peak memories, and how
+many of each article's Reuters `places` labels came out as GPE entities of that country.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578" / "reuters21578.jsonl"
+TARGET_RATIO, TARGET_MB = 0.8, 1536
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _baseline(jsonl: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
+    from bilateral.extract import load_pipeline
+    from bilateral.model import Settings
+
+    settings = Settings()
+    texts = [json.loads(line)["text"] for line in open(jsonl, encoding="utf-8")]
+    nlp = load_pipeline(settings.spacy_model)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+        pass
+    out.put({"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), "components": list(nlp.pipe_names)})
+
+
+def _bilateral(jsonl: str, db: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
+    from bilateral.extract import EntityExtractor
+    from bilateral.model import Settings
+    from bilateral.pipeline import Ingestor
+    from bilateral.store import KnowledgeBase
+
+    settings = Settings(db_url=f"sqlite:///{db}")
+    extractor = EntityExtractor(settings.spacy_model, batch_size=settings.batch_size)
+    with KnowledgeBase.open(settings.db_url) as kb:
+        start = time.perf_counter()
+        report = Ingestor(kb, settings, lambda: extractor).run([jsonl])
+        seconds = time.perf_counter() - start
+    out.put({"seconds": seconds, "peak_mb": _peak_mb(), "ingested": report.ingested,
+             "near_duplicates": report.near_duplicates, "duplicates": report.duplicates,
+             "failed": report.failed})
+
+
+def _in_child(target, *args: str) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    queue: mp.Queue = mp.get_context("spawn").Queue()  # type: ignore[type-arg]
+    proc = mp.get_context("spawn").Process(target=target, args=(*args, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result  # type: ignore[no-any-return]
+
+
+def country_recall(jsonl: Path, db: str) -> dict[str, float | int]:
+    """Share of the articles' `places` labels found as a GPE entity of that country."""
+    from bilateral import data
+    from bilateral.store import KnowledgeBase
+
+    forms = {form.lower(): place.country for form, place in data.gazetteer().places.items()}
+    wanted: dict[str, set[str]] = {}
+    unmapped = 0
+    for line in open(jsonl, encoding="utf-8"):
+        record = json.loads(line)
+        codes = set()
+        for label in record.get("places", []):
+            code = forms.get(label.replace("-", " ").lower())
+            if code is None:
+                unmapped += 1
+            else:
+                codes.add(code)
+        wanted[str(record["id"])] = codes
+    with KnowledgeBase.open(f"sqlite:///{db}") as kb:
+        records = list(kb.export_records())
+    external = {r["id"]: r["external_id"] for r in records if r["kind"] == "document"}
+    found: dict[str, set[str]] = {}
+    for r in records:
+        if r["kind"] == "entity" and r["type"] == "GPE" and r["country"]:
+            for m in r["mentions"]:
+                found.setdefault(str(external.get(m["doc"])), set()).add(r["country"])
+    labels = sum(len(codes) for codes in wanted.values())
+    hits = sum(len(codes & found.get(doc, set())) for doc, codes in wanted.items())
+    return {"labels": labels, "found": hits, "recall": round(hits / labels, 3) if labels else 1.0,
+            "unmapped_labels": unmapped}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"The benchmark corpus is missing: {args.corpus}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        jsonl = Path(tmp) / "articles.jsonl"
+        with open(args.corpus, encoding="utf-8") as source, jsonl.open("w", encoding="utf-8") as out:
+            for n, line in enumerate(source):
+                if n >= args.articles:
+                    break
+                out.write(line)
+        n = sum(1 for _ in jsonl.open(encoding="utf-8"))
+        base = _in_child(_baseline, str(jsonl))
+        ours = _in_child(_bilateral, str(jsonl), str(Path(tmp) / "kb.db"))
+        recall = country_recall(jsonl, str(Path(tmp) / "kb.db"))
+    base_rate, our_rate = n / base["seconds"], n / ours["seconds"]
+    ratio = our_rate / base_rate
+    result = {
+        "articles": n,
+        "baseline": {"what": f"nlp.pipe {base['components']}", "articles_per_s": round(base_rate, 1),
+                     "peak_mb": round(base["peak_mb"])},
+        "bilateral": {"articles_per_s": round(our_rate, 1), "peak_mb": round(ours["peak_mb"]),
+                      **{k: ours[k] for k in ("ingested", "near_duplicates", "duplicates", "failed")}},
+        "ratio": round(ratio, 3),
+        "country_recall": recall,
+        "targets": {"ratio_min": TARGET_RATIO, "peak_mb_max": TARGET_MB},
+    }
+    print(json.dumps(result, indent=1))
+    ok = ratio >= TARGET_RATIO and ours["peak_mb"] < TARGET_MB
+    print(f"\nratio {ratio:.2f} (target >= {TARGET_RATIO}), peak {ours['peak_mb']:.0f} MB "
+          f"(target < {TARGET_MB}), country recall {recall['recall']}: {'OK' if ok else 'BELOW TARGET'}")
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(exist_ok=True)
+    (results / "bench_ingest.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
