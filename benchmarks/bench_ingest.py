@@ -39,7 +39,13 @@ def _baseline(jsonl: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=settings.batch_size):
         pass
-    out.put({"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), "components": list(nlp.pipe_names)})
+    out.put(
+        {
+            "seconds": time.perf_counter() - start,
+            "peak_mb": _peak_mb(),
+            "components": list(nlp.pipe_names),
+        }
+    )
 
 
 def _bilateral(jsonl: str, db: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
@@ -54,9 +60,16 @@ def _bilateral(jsonl: str, db: str, out: mp.Queue) -> None:  # type: ignore[type
         start = time.perf_counter()
         report = Ingestor(kb, settings, lambda: extractor).run([jsonl])
         seconds = time.perf_counter() - start
-    out.put({"seconds": seconds, "peak_mb": _peak_mb(), "ingested": report.ingested,
-             "near_duplicates": report.near_duplicates, "duplicates": report.duplicates,
-             "failed": report.failed})
+    out.put(
+        {
+            "seconds": seconds,
+            "peak_mb": _peak_mb(),
+            "ingested": report.ingested,
+            "near_duplicates": report.near_duplicates,
+            "duplicates": report.duplicates,
+            "failed": report.failed,
+        }
+    )
 
 
 def _in_child(target, *args: str) -> dict:  # type: ignore[no-untyped-def, type-arg]
@@ -96,8 +109,12 @@ def country_recall(jsonl: Path, db: str) -> dict[str, float | int]:
                 found.setdefault(str(external.get(m["doc"])), set()).add(r["country"])
     labels = sum(len(codes) for codes in wanted.values())
     hits = sum(len(codes & found.get(doc, set())) for doc, codes in wanted.items())
-    return {"labels": labels, "found": hits, "recall": round(hits / labels, 3) if labels else 1.0,
-            "unmapped_labels": unmapped}
+    return {
+        "labels": labels,
+        "found": hits,
+        "recall": round(hits / labels, 3) if labels else 1.0,
+        "unmapped_labels": unmapped,
+    }
 
 
 def main() -> int:
@@ -110,7 +127,10 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "articles.jsonl"
-        with open(args.corpus, encoding="utf-8") as source, jsonl.open("w", encoding="utf-8") as out:
+        with (
+            open(args.corpus, encoding="utf-8") as source,
+            jsonl.open("w", encoding="utf-8") as out,
+        ):
             for n, line in enumerate(source):
                 if n >= args.articles:
                     break
@@ -123,18 +143,26 @@ def main() -> int:
     ratio = our_rate / base_rate
     result = {
         "articles": n,
-        "baseline": {"what": f"nlp.pipe {base['components']}", "articles_per_s": round(base_rate, 1),
-                     "peak_mb": round(base["peak_mb"])},
-        "bilateral": {"articles_per_s": round(our_rate, 1), "peak_mb": round(ours["peak_mb"]),
-                      **{k: ours[k] for k in ("ingested", "near_duplicates", "duplicates", "failed")}},
+        "baseline": {
+            "what": f"nlp.pipe {base['components']}",
+            "articles_per_s": round(base_rate, 1),
+            "peak_mb": round(base["peak_mb"]),
+        },
+        "bilateral": {
+            "articles_per_s": round(our_rate, 1),
+            "peak_mb": round(ours["peak_mb"]),
+            **{k: ours[k] for k in ("ingested", "near_duplicates", "duplicates", "failed")},
+        },
         "ratio": round(ratio, 3),
         "country_recall": recall,
         "targets": {"ratio_min": TARGET_RATIO, "peak_mb_max": TARGET_MB},
     }
     print(json.dumps(result, indent=1))
     ok = ratio >= TARGET_RATIO and ours["peak_mb"] < TARGET_MB
-    print(f"\nratio {ratio:.2f} (target >= {TARGET_RATIO}), peak {ours['peak_mb']:.0f} MB "
-          f"(target < {TARGET_MB}), country recall {recall['recall']}: {'OK' if ok else 'BELOW TARGET'}")
+    print(
+        f"\nratio {ratio:.2f} (target >= {TARGET_RATIO}), peak {ours['peak_mb']:.0f} MB "
+        f"(target < {TARGET_MB}), country recall {recall['recall']}: {'OK' if ok else 'BELOW TARGET'}"
+    )
     results = ROOT / "benchmarks" / "results"
     results.mkdir(exist_ok=True)
     (results / "bench_ingest.json").write_text(json.dumps(result, indent=1), encoding="utf-8")

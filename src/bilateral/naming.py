@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _BROKEN_HYPHEN = re.compile(r"(\w)-\s+(?=\w)")
 _SPACES = re.compile(r"\s+")
@@ -54,6 +55,7 @@ def ascii_fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A key that transliteration variants share: case, accents, spaces, hyphens and doubled
     letters are ignored and q is read as k, so "Kassym-Jomart Tokayev" and "Qasym- Jomart

@@ -31,10 +31,10 @@ class EntityExtractor:
         return [self.entities_of(d, sp) for d, sp in zip(docs, parsed, strict=True)]
 
     def entities_of(self, document: Document, doc: Doc) -> ArticleEntities:
-        lex, text = self.lexicon, doc.text
+        lex, text = self.lexicon, document.text
         found = (
             candidates.from_institutions(text, lex)
-            + candidates.from_spacy(doc, lex)
+            + candidates.from_spacy(doc, text, lex)
             + candidates.from_titles_and_descriptors(text, lex)
             + candidates.from_name_heads(text, lex)
             + candidates.from_gazetteer(doc, lex)

@@ -185,12 +185,13 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     return [c]
 
 
-def from_spacy(doc: Doc, lex: Lexicon) -> list[Candidate]:
+def from_spacy(doc: Doc, text: str, lex: Lexicon) -> list[Candidate]:
+    # `text` is passed in: Doc.text rebuilds the string from every token on each access.
     out: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             c = Candidate(ent.start_char, ent.end_char, ent.label_)
-            out.extend(refine(c, doc.text, lex))
+            out.extend(refine(c, text, lex))
     return out
 
 

@@ -51,27 +51,28 @@ def _similar_surnames(a: str, b: str) -> bool:
 def _link_people(people: list[LocalEntity], groups: _Groups) -> None:
     full = [p for p in people if len(words(p.name)) >= 2]
     by_last: dict[str, list[LocalEntity]] = defaultdict(list)
+    by_word: dict[str, list[LocalEntity]] = defaultdict(list)
     for p in full:
         by_last[fold(words(p.name)[-1])[:3]].append(p)
+        for w in words(p.name):
+            by_word[fold(w)].append(p)
     for bucket in by_last.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
                 if fuzz.ratio(fold(a.name), fold(b.name)) >= 90:
                     groups.union(a.id, b.id)
+    # Words are bucketed by their first two letters so a typo is only sought among look-alikes.
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for w in by_word:
+        by_prefix[w[:2]].append(w)
     for single in (p for p in people if len(words(p.name)) < 2):
         key = fold(single.name)
-        roots = {
-            groups.find(p.id)
-            for p in full
-            if any(_similar_surnames(fold(w), key) for w in words(p.name))
-        }
+        bearers = [
+            p for w in by_prefix.get(key[:2], ()) if _similar_surnames(w, key) for p in by_word[w]
+        ]
+        roots = {groups.find(p.id) for p in bearers}
         if len(roots) > 1 and single.country:
-            roots = {
-                groups.find(p.id)
-                for p in full
-                if p.country == single.country
-                and any(_similar_surnames(fold(w), key) for w in words(p.name))
-            }
+            roots = {groups.find(p.id) for p in bearers if p.country == single.country}
         if len(roots) == 1:  # only an unambiguous surname is linked
             groups.union(single.id, roots.pop())
 
