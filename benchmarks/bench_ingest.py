@@ -34,7 +34,8 @@ def _baseline(jsonl: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
     from bilateral.model import Settings
 
     settings = Settings()
-    texts = [json.loads(line)["text"] for line in open(jsonl, encoding="utf-8")]
+    with open(jsonl, encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle]
     nlp = load_pipeline(settings.spacy_model)
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=settings.batch_size):
@@ -89,7 +90,9 @@ def country_recall(jsonl: Path, db: str) -> dict[str, float | int]:
     forms = {form.lower(): place.country for form, place in data.gazetteer().places.items()}
     wanted: dict[str, set[str]] = {}
     unmapped = 0
-    for line in open(jsonl, encoding="utf-8"):
+    with open(jsonl, encoding="utf-8") as handle:
+        lines = handle.readlines()
+    for line in lines:
         record = json.loads(line)
         codes = set()
         for label in record.get("places", []):
@@ -159,9 +162,10 @@ def main() -> int:
     }
     print(json.dumps(result, indent=1))
     ok = ratio >= TARGET_RATIO and ours["peak_mb"] < TARGET_MB
+    verdict = "OK" if ok else "BELOW TARGET"
     print(
         f"\nratio {ratio:.2f} (target >= {TARGET_RATIO}), peak {ours['peak_mb']:.0f} MB "
-        f"(target < {TARGET_MB}), country recall {recall['recall']}: {'OK' if ok else 'BELOW TARGET'}"
+        f"(target < {TARGET_MB}), country recall {recall['recall']}: {verdict}"
     )
     results = ROOT / "benchmarks" / "results"
     results.mkdir(exist_ok=True)
