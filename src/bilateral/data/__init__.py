@@ -117,6 +117,33 @@ def descriptors() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("descriptors.tsv")}
 
 
+@dataclass(frozen=True)
+class Currency:
+    code: str
+    symbols: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+@cache
+def currencies() -> tuple[Currency, ...]:
+    return tuple(
+        Currency(row[0], _split(row[1]), _split(row[2] if len(row) > 2 else ""))
+        for row in _rows("currencies.tsv")
+    )
+
+
+@cache
+def scales() -> dict[str, tuple[float, bool]]:
+    """Scale word -> (multiplier, may be glued to the digits)."""
+    return {row[0]: (float(row[1]), row[2] == "yes") for row in _rows("scales.tsv")}
+
+
+@cache
+def hedges() -> dict[str, str]:
+    """Words before a figure -> the contract's approx word (over, about, nearly, up to)."""
+    return {row[0]: row[1] for row in _rows("hedges.tsv")}
+
+
 @cache
 def boilerplate() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("boilerplate.tsv")}
@@ -124,14 +151,18 @@ def boilerplate() -> dict[str, str]:
 
 __all__ = [
     "Country",
+    "Currency",
     "Gazetteer",
     "Place",
     "Title",
     "boilerplate",
     "countries",
+    "currencies",
     "descriptors",
     "gazetteer",
+    "hedges",
     "name_heads",
     "national_institutions",
+    "scales",
     "titles",
 ]

@@ -1,0 +1,277 @@
+"""Figures in text: amounts of money, percentages, counts, ordinals and multipliers, with the
+value in base units ("$5.8 billion" -> 5.8e9 USD). Symbols, names and scale words come from the
+knowledge files; the grammar is ours."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bilateral import data
+
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if w != "_"
+}
+WORD_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+    if w != "_"
+}
+MULTIPLIED = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}
+
+
+@dataclass(frozen=True)
+class Value:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str  # an ISO 4217 code, "percent", "count", "rank" or "times"
+    kind: str  # money, percent, number, ordinal, multiplier
+    approx: str | None = None
+    note: str | None = None
+
+
+def words_to_number(text: str) -> float | None:
+    """ "one hundred and eight thousand" -> 108000; None if it is not a number in words."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
+    if not tokens:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for token in tokens:
+        if token == "a":
+            current = current or 1  # "a million"; in "half a million" the "a" adds nothing
+        elif token == "half":
+            current = (current or 1) * 0.5
+        elif token in ("quarter", "quarters"):
+            current = (current or 1) * 0.25
+        elif token in UNITS:
+            current += UNITS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in WORD_SCALES:
+            total += (current or 1) * WORD_SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_digits(text: str) -> float:
+    return float(text.replace(",", "").replace(" ", ""))
+
+
+def _alt(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    money_prefix: re.Pattern[str]
+    money_suffix: re.Pattern[str]
+    percent: re.Pattern[str]
+    number: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    multiplier: re.Pattern[str]
+    hedge: re.Pattern[str]
+    currency_of: dict[str, str]
+    symbol_scale: dict[str, float]
+    scales: dict[str, tuple[float, bool]]
+    hedges: dict[str, str]
+
+
+@cache
+def grammar() -> Grammar:
+    currency_of: dict[str, str] = {}
+    for c in data.currencies():
+        for form in (*c.symbols, *c.names):
+            currency_of.setdefault(re.sub(r"\s+", "", form.lower()), c.code)
+    scales = {k.lower(): v for k, v in data.scales().items()}
+    # Every ISO code also reads with a dollar sign ("AUD$") and, in finance, with an M for
+    # millions ("30 MUSD", "MEUR 120").
+    symbol_scale: dict[str, float] = {}
+    for c in data.currencies():
+        for extra in (f"{c.code}$", f"M{c.code}"):
+            currency_of.setdefault(extra.lower(), c.code)
+        symbol_scale[f"m{c.code.lower()}"] = 1e6
+    all_symbols = {s for c in data.currencies() for s in c.symbols}
+    all_symbols |= {f"{c.code}$" for c in data.currencies()} | {
+        f"M{c.code}" for c in data.currencies()
+    }
+    # "HK$" is also written "hk $" and "C$" "c $": a space may stand before the dollar sign,
+    # except after a lone "A" ("a $5 loan" is no Australian dollar).
+    symbols = "|".join(
+        re.escape(s).replace(r"\$", r"\s?\$")
+        if len(s) > 1 and s.endswith("$") and s.upper() != "A$"
+        else re.escape(s)
+        for s in sorted(all_symbols, key=len, reverse=True)
+    )
+    names = _alt([n for c in data.currencies() for n in c.names])
+    spaced = _alt([k for k, (_, glued) in scales.items() if not glued])
+    glued = _alt([k for k, (_, g) in scales.items() if g])
+    word_numbers = _alt([*UNITS, *TENS, *WORD_SCALES, "a", "half", "quarter", "quarters"])
+    # Thousands grouped by three, or by two above the thousands as in India ("12,34,567").
+    digits = r"\d{1,3}(?:,\d{2,3})*,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+    in_words = rf"(?:{word_numbers})(?:[\s-]+(?:and[\s-]+)?(?:{word_numbers}))*"
+    amount = rf"(?P<num>{digits})"
+    scale = rf"(?:\s?(?P<scale>{spaced})\b|(?P<glued>{glued})\b)"
+    cents = rf"(?:,?\s(?:and\s)?(?P<cents>\d{{1,2}}|{in_words})\s?(?:cents?|pence)\b)?"
+    hedges = data.hedges()
+    return Grammar(
+        money_prefix=re.compile(
+            rf"(?<![\w$])(?P<sym>{symbols})\s?{amount}{scale}?(?:\s(?P<name>{names})\b)?",
+            re.IGNORECASE,
+        ),
+        money_suffix=re.compile(
+            rf"(?<![\w.,])(?:{amount}|(?P<words>{in_words}))(?:\s(?P<scale>{spaced})\b)?[\s-]?"
+            rf"(?P<name>{names}|{symbols})(?!\w){cents}",
+            re.IGNORECASE,
+        ),
+        percent=re.compile(
+            rf"(?<![\w.,])(?:{amount}|(?P<words>{in_words}))\s?(?:%|percent\b|per cent\b|pct\b)",
+            re.IGNORECASE,
+        ),
+        number=re.compile(
+            rf"(?<![\w.,$])(?:{amount}|(?P<words>{in_words}))"
+            rf"(?:\s(?P<scale>{spaced})\b|\s?(?P<glued>(?-i:k|K|M|bn|mln|bln|tn))\b)?(?![\w%])",
+            re.IGNORECASE,
+        ),
+        ordinal=re.compile(
+            rf"\b(?:(?P<nth>\d+)(?:st|nd|rd|th)|(?P<word>{_alt(list(ORDINALS))}))\b", re.IGNORECASE
+        ),
+        multiplier=re.compile(
+            rf"\b(?:(?P<fold>\d+|{_alt(list(UNITS))})[\s-]fold|(?P<verb>{_alt(list(MULTIPLIED))}))\b",
+            re.IGNORECASE,
+        ),
+        hedge=re.compile(rf"\b(?P<hedge>{_alt(list(hedges))})\s+(?:the\s+)?$", re.IGNORECASE),
+        currency_of=currency_of,
+        symbol_scale=symbol_scale,
+        scales=scales,
+        hedges=hedges,
+    )
+
+
+def _amount(match: re.Match[str], g: Grammar) -> float | None:
+    groups = match.groupdict()
+    if groups.get("num"):
+        base = parse_digits(groups["num"])
+    elif groups.get("words"):
+        lone = groups["words"].strip().lower() in ("a", "half", "quarter", "quarters")
+        if lone and not groups.get("scale"):
+            return None  # "a $300 million contract": the article is no amount
+        found = words_to_number(groups["words"])
+        if found is None:
+            return None
+        base = found
+    else:
+        return None
+    scale = groups.get("scale") or groups.get("glued")
+    return base * g.scales[scale.lower()][0] if scale else base
+
+
+def _currency(g: Grammar, written: str) -> str:
+    return g.currency_of[re.sub(r"\s+", "", written.lower())]
+
+
+def _symbol_unit(match: re.Match[str], g: Grammar) -> tuple[str, str | None]:
+    unit = _currency(g, match.group("sym"))
+    if not match.group("name"):
+        return unit, None
+    named = _currency(g, match.group("name"))
+    if named == unit:
+        return unit, None
+    # "$4.2 billion won": the symbol is kept and the slip is said, not silently resolved.
+    sym, name = match.group("sym"), match.group("name")
+    return unit, f"written with two currencies ({sym} and {name}); {unit} kept"
+
+
+def _hedge(text: str, start: int, g: Grammar) -> str | None:
+    found = g.hedge.search(text[max(0, start - 25) : start])
+    return g.hedges[found.group("hedge").lower()] if found else None
+
+
+def find_values(text: str) -> list[Value]:
+    """Every figure in `text`, the longest reading first where readings overlap."""
+    g = grammar()
+    found: list[Value] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(
+        start: int, end: int, value: float, unit: str, kind: str, note: str | None = None
+    ) -> None:
+        if any(start < e and end > s for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(
+            Value(start, end, text[start:end], value, unit, kind, _hedge(text, start, g), note)
+        )
+
+    money = sorted(
+        [*g.money_prefix.finditer(text), *g.money_suffix.finditer(text)],
+        key=lambda m: (m.start(), -m.end()),
+    )
+    for match in money:  # the leftmost reading wins: "10 rmb 20 usd" is 10 CNY and 20 USD
+        amount = _amount(match, g)
+        if amount is None:
+            continue
+        groups = match.groupdict()
+        written = groups.get("sym") or groups["name"]
+        if groups.get("sym"):
+            unit, note = _symbol_unit(match, g)
+        else:
+            unit, note = _currency(g, written), None
+        amount *= g.symbol_scale.get(re.sub(r"\s+", "", written.lower()), 1.0)
+        if groups.get("cents"):
+            cents = groups["cents"]
+            amount += (float(cents) if cents.isdigit() else words_to_number(cents) or 0) / 100
+        add(match.start(), match.end(), amount, unit, "money", note)
+    for match in g.percent.finditer(text):
+        amount = _amount(match, g)
+        if amount is not None:
+            add(match.start(), match.end(), amount, "percent", "percent")
+    for match in g.multiplier.finditer(text):
+        if match.group("fold"):
+            times = (
+                words_to_number(match.group("fold"))
+                if not match.group("fold").isdigit()
+                else float(match.group("fold"))
+            )
+        else:
+            times = MULTIPLIED[match.group("verb").lower()]
+        if times is not None:
+            add(match.start(), match.end(), float(times), "times", "multiplier")
+    for match in g.ordinal.finditer(text):
+        rank = (
+            int(match.group("nth")) if match.group("nth") else ORDINALS[match.group("word").lower()]
+        )
+        add(match.start(), match.end(), float(rank), "rank", "ordinal")
+    for match in g.number.finditer(text):
+        amount = _amount(match, g)
+        if amount is None:
+            continue
+        add(match.start(), match.end(), amount, "count", "number")
+    return sorted(found, key=lambda v: v.start)
