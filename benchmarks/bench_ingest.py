@@ -50,13 +50,13 @@ def _baseline(jsonl: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
 
 
 def _bilateral(jsonl: str, db: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
-    from bilateral.extract import EntityExtractor
+    from bilateral.extract import Extractor
     from bilateral.model import Settings
     from bilateral.pipeline import Ingestor
     from bilateral.store import KnowledgeBase
 
     settings = Settings(db_url=f"sqlite:///{db}")
-    extractor = EntityExtractor(settings.spacy_model, batch_size=settings.batch_size)
+    extractor = Extractor(settings.spacy_model, batch_size=settings.batch_size)
     with KnowledgeBase.open(settings.db_url) as kb:
         start = time.perf_counter()
         report = Ingestor(kb, settings, lambda: extractor).run([jsonl])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bilateral.extract import EntityExtractor
+from bilateral.extract import Extractor
 from bilateral.model import Settings
 from bilateral.pipeline import Ingestor
 from bilateral.store import KnowledgeBase
@@ -34,8 +34,8 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
-def extractor() -> EntityExtractor:
-    return EntityExtractor(Settings().spacy_model)
+def extractor() -> Extractor:
+    return Extractor(Settings().spacy_model)
 
 
 @pytest.fixture
@@ -50,13 +50,13 @@ def kb(settings: Settings) -> Iterator[KnowledgeBase]:
 
 
 @pytest.fixture
-def ingestor(kb: KnowledgeBase, settings: Settings, extractor: EntityExtractor) -> Ingestor:
+def ingestor(kb: KnowledgeBase, settings: Settings, extractor: Extractor) -> Ingestor:
     return Ingestor(kb, settings, lambda: extractor)
 
 
 @pytest.fixture(scope="session")
 def seed_kb(
-    tmp_path_factory: pytest.TempPathFactory, shared: Path, extractor: EntityExtractor
+    tmp_path_factory: pytest.TempPathFactory, shared: Path, extractor: Extractor
 ) -> Iterator[KnowledgeBase]:
     path = tmp_path_factory.mktemp("seeds") / "kb.db"
     settings = Settings(db_url=f"sqlite:///{path}")

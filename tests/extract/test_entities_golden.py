@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from bilateral.clean import clean_article
-from bilateral.extract import EntityExtractor
+from bilateral.extract import Extractor
 from bilateral.model import Document, RawArticle
 
 INPUTS = Path(__file__).resolve().parent.parent / "golden" / "entities" / "inputs"
 
 
-def _extract(extractor: EntityExtractor, name: str) -> tuple[Document, list[dict[str, object]]]:
+def _extract(extractor: Extractor, name: str) -> tuple[Document, list[dict[str, object]]]:
     raw = RawArticle(source=name, content=(INPUTS / name).read_text(encoding="utf-8"), fmt="text")
     doc = clean_article(raw)
     assert isinstance(doc, Document)
@@ -35,14 +35,12 @@ def _extract(extractor: EntityExtractor, name: str) -> tuple[Document, list[dict
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in INPUTS.iterdir()))
-def test_entities(
-    name: str, extractor: EntityExtractor, golden: Callable[[str, object], None]
-) -> None:
+def test_entities(name: str, extractor: Extractor, golden: Callable[[str, object], None]) -> None:
     _, rows = _extract(extractor, name)
     golden(f"entities/{name}", rows)
 
 
-def test_people_get_countries_and_roles_from_their_titles(extractor: EntityExtractor) -> None:
+def test_people_get_countries_and_roles_from_their_titles(extractor: Extractor) -> None:
     _, rows = _extract(extractor, "summit.txt")
     people = {r["name"]: r for r in rows if r["type"] == "PERSON"}
     assert people["Bola Tinubu"]["country"] == "NGA"
@@ -51,7 +49,7 @@ def test_people_get_countries_and_roles_from_their_titles(extractor: EntityExtra
     assert "Garcete" in people["Carlos Garcete"]["forms"]
 
 
-def test_institutions_and_demonyms_are_not_people(extractor: EntityExtractor) -> None:
+def test_institutions_and_demonyms_are_not_people(extractor: Extractor) -> None:
     _, rows = _extract(extractor, "summit.txt")
     people = {r["name"] for r in rows if r["type"] == "PERSON"}
     assert not people & {"Nigerian", "Brazilian", "State", "Embassy"}

@@ -144,6 +144,24 @@ def hedges() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("hedges.tsv")}
 
 
+@dataclass(frozen=True)
+class MetricWord:
+    metric: str
+    kind: str  # cue, noun, rank, cumulative, flow
+    phrase: str
+
+
+@cache
+def metric_words() -> tuple[MetricWord, ...]:
+    return tuple(MetricWord(row[0], row[1], row[2]) for row in _rows("metrics.tsv"))
+
+
+@cache
+def speech() -> dict[str, str]:
+    """Words of attribution -> verb, source or pronoun."""
+    return {row[0]: row[1] for row in _rows("speech.tsv")}
+
+
 @cache
 def boilerplate() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("boilerplate.tsv")}
@@ -153,6 +171,7 @@ __all__ = [
     "Country",
     "Currency",
     "Gazetteer",
+    "MetricWord",
     "Place",
     "Title",
     "boilerplate",
@@ -161,8 +180,10 @@ __all__ = [
     "descriptors",
     "gazetteer",
     "hedges",
+    "metric_words",
     "name_heads",
     "national_institutions",
     "scales",
+    "speech",
     "titles",
 ]

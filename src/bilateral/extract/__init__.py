@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc
 
 from bilateral.extract import candidates, context, people
+from bilateral.extract.attribution import Attributor, Person, PersonMention, Speaker
+from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
 from bilateral.extract.coref import resolve_in_article
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.nlp import ModelNotInstalled, load_pipeline
-from bilateral.model import ArticleEntities, Document
+from bilateral.extract.quotes import QuoteSpan, find_quotes
+from bilateral.model import ArticleEntities, Claim, Document, Quote, content_id
 
 
-class EntityExtractor:
-    """Named entities of each document, resolved within the document.
+class Extractor:
+    """Entities, quotes and claims of each document, resolved within the document.
 
     Loads its model in __init__ and works in __call__, so the same object runs in-process or as
     a remote actor.
@@ -23,12 +29,13 @@ class EntityExtractor:
     def __init__(self, model: str, batch_size: int = 32) -> None:
         self.nlp = load_pipeline(model)
         self.lexicon = Lexicon.build(self.nlp)
+        self.claims = ClaimFinder()
         self.batch_size = batch_size
 
     def __call__(self, docs: Sequence[Document]) -> list[ArticleEntities]:
         texts = (d.text for d in docs)
         parsed = self.nlp.pipe(texts, batch_size=self.batch_size)
-        return [self.entities_of(d, sp) for d, sp in zip(docs, parsed, strict=True)]
+        return [self.facts_of(d, sp) for d, sp in zip(docs, parsed, strict=True)]
 
     def entities_of(self, document: Document, doc: Doc) -> ArticleEntities:
         lex, text = self.lexicon, document.text
@@ -50,5 +57,118 @@ class EntityExtractor:
         people.attach_roles(merged, text, lex)
         return resolve_in_article(document.id, text, merged, lex)
 
+    def facts_of(self, document: Document, doc: Doc) -> ArticleEntities:
+        found = self.entities_of(document, doc)
+        text = document.text
+        by_id = {e.id: e for e in found.entities}
+        persons = [
+            PersonMention(m.start, m.end, Person(e.id, e.name, e.roles, e.country))
+            for m in found.mentions
+            if (e := by_id[m.local_entity_id]).type == "PERSON"
+        ]
+        sources = [(m.start, m.end) for m in found.mentions if m.type == "ORG"]
+        paragraphs = [(b.start, b.end) for b in document.blocks]
+        spans = find_quotes(text, list(paragraphs))
+        attributor = Attributor(
+            text,
+            persons,
+            sources,
+            self.lexicon.gazetteer.demonyms,
+            [(q.start, q.end) for q in spans],
+            paragraphs,
+        )
+        quotes: list[Quote] = []
+        for q in spans:
+            quote = self._quote(document.id, text, q, attributor)
+            previous = quotes[-1] if quotes else None
+            if quote.speaker_text is None and previous and _same_paragraph(previous, q, paragraphs):
+                # “A,” he said. “B.” - the second part is the same speaker's
+                quote = replace(
+                    quote, speaker_id=previous.speaker_id, speaker_text=previous.speaker_text
+                )
+            quotes.append(quote)
+        countries = [
+            CountryMention(m.start, m.end, e.country)
+            for m in found.mentions
+            if (e := by_id[m.local_entity_id]).country and e.type in ("GPE", "NORP")
+        ]
+        counts = Counter(c.code for c in countries)
+        dyad = tuple(code for code, _ in counts.most_common(2))
+        body = [(b.start, b.end) for b in document.blocks if b.kind == "body"]
+        sentences = _within_blocks([(s.start_char, s.end_char) for s in doc.sents], paragraphs)
+        published = date.fromisoformat(document.published) if document.published else None
+        drafts = self.claims.find(text, sentences, body, countries, dyad, published)
+        claims = [self._claim(document.id, d, quotes, attributor) for d in drafts]
+        return ArticleEntities(
+            found.doc_id, found.entities, found.mentions, tuple(claims), tuple(quotes)
+        )
 
-__all__ = ["EntityExtractor", "ModelNotInstalled", "load_pipeline"]
+    @staticmethod
+    def _quote(doc_id: str, text: str, q: QuoteSpan, attributor: Attributor) -> Quote:
+        speaker = attributor.speaker_of_quote(q.start, q.end, q.para_start, q.para_end)
+        return Quote(
+            id=content_id("q", doc_id, q.start, q.end),
+            doc_id=doc_id,
+            start=q.start,
+            end=q.end,
+            text=text[q.start : q.end],
+            speaker_id=speaker.local_id if speaker else None,
+            speaker_text=speaker.text if speaker else None,
+        )
+
+    @staticmethod
+    def _claim(doc_id: str, d: Draft, quotes: list[Quote], attributor: Attributor) -> Claim:
+        inside = next((q for q in quotes if q.start <= d.value.start < q.end), None)
+        speaker: Speaker | None
+        if inside is not None:
+            speaker = (
+                Speaker(inside.speaker_id, inside.speaker_text or "")
+                if inside.speaker_text
+                else None
+            )
+        else:
+            speaker = attributor.speaker_of_sentence(d.start, d.end)
+        start, end = d.period.iso() if d.period else (None, None)
+        v = d.value
+        return Claim(
+            id=content_id("c", doc_id, v.start, v.end, d.metric, v.value, v.unit),
+            doc_id=doc_id,
+            start=d.start,
+            end=d.end,
+            value_start=v.start,
+            value_end=v.end,
+            metric=d.metric,
+            value=v.value,
+            unit=v.unit,
+            countries=d.countries,
+            from_=d.from_,
+            to=d.to,
+            period_start=start,
+            period_end=end,
+            approx=v.approx,
+            qualifier=d.qualifier,
+            noun=d.noun,
+            speaker_id=speaker.local_id if speaker else None,
+            source=speaker.text if speaker and not speaker.local_id else None,
+            note=v.note,
+        )
+
+
+def _within_blocks(
+    sentences: list[tuple[int, int]], blocks: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Sentences cut at paragraph ends: the sentence recogniser sometimes runs across them."""
+    out = []
+    for s_start, s_end in sentences:
+        for b_start, b_end in blocks:
+            start, end = max(s_start, b_start), min(s_end, b_end)
+            if start < end:
+                out.append((start, end))
+    return out
+
+
+def _same_paragraph(previous: Quote, q: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
+    return any(p_start <= previous.start and q.end <= p_end for p_start, p_end in paragraphs)
+
+
+__all__ = ["Extractor", "ModelNotInstalled", "load_pipeline"]

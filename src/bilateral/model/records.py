@@ -84,15 +84,6 @@ class LocalEntity:
 
 
 @dataclass(frozen=True)
-class ArticleEntities:
-    """What entity extraction makes of one document."""
-
-    doc_id: str
-    entities: tuple[LocalEntity, ...]
-    mentions: tuple[Mention, ...]
-
-
-@dataclass(frozen=True)
 class Entity:
     """A canonical entity across the whole knowledge base."""
 
@@ -103,3 +94,53 @@ class Entity:
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = field(default=())  # the LocalEntity ids it gathers
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure as one article states it, in base units, with what it measures and for when."""
+
+    id: str
+    doc_id: str
+    start: int  # the sentence
+    end: int
+    value_start: int  # the figure itself
+    value_end: int
+    metric: str
+    value: float
+    unit: str
+    countries: tuple[str, ...] = ()
+    from_: str | None = None
+    to: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    approx: str | None = None
+    qualifier: str | None = None  # "record", "change"
+    noun: str | None = None  # what an "other" figure counts or measures
+    speaker_id: str | None = None  # a LocalEntity of the same article
+    source: str | None = None  # a named source that is not a person ("Korean customs data")
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words in quotation marks and who said them (None when the article does not say)."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    speaker_id: str | None = None
+    speaker_text: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleEntities:
+    """What extraction makes of one document."""
+
+    doc_id: str
+    entities: tuple[LocalEntity, ...]
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...] = ()
+    quotes: tuple[Quote, ...] = ()

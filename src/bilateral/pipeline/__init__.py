@@ -12,9 +12,9 @@ from bilateral.store import KnowledgeBase
 
 def default_extractor(settings: Settings) -> Callable[[], Extractor]:
     def make() -> Extractor:
-        from bilateral.extract import EntityExtractor  # loads spaCy: only when there is work
+        from bilateral.extract import Extractor  # loads spaCy: only when there is work
 
-        return EntityExtractor(settings.spacy_model, batch_size=settings.batch_size)
+        return Extractor(settings.spacy_model, batch_size=settings.batch_size)
 
     return make
 

@@ -9,12 +9,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from bilateral.ingest import estimate_count
 from bilateral.model import Settings, db_url_from
 from bilateral.pipeline import ingest as run_ingest
+from bilateral.serve import formatting
 from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
 from bilateral.store import KnowledgeBase, StoreError
 
@@ -117,6 +119,102 @@ def entities(
     out.print(table)
     if not rows:
         err.print("No entities match; ingest some articles first (`bilateral ingest PATH`).")
+
+
+def _open(db: str | None) -> KnowledgeBase:
+    try:
+        return KnowledgeBase.open(_settings(db).db_url)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _short(title: str, size: int = 60) -> str:
+    title = Path(title).name if "/" in title else title
+    return title if len(title) <= size else title[: size - 1] + "…"
+
+
+def _marked(sentence: str, start: int, end: int) -> str:
+    """The sentence with the figure in bold, for the terminal."""
+    return (
+        escape(sentence[:start])
+        + "[bold yellow]"
+        + escape(sentence[start:end])
+        + "[/bold yellow]"
+        + escape(sentence[end:])
+    )
+
+
+@app.command()
+def claims(
+    metric: Annotated[
+        str | None, typer.Option(help="trade_turnover, investment_total, ...")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Claims involving this country (ISO3).")
+    ] = None,
+    from_: Annotated[
+        str | None, typer.Option("--from", help="Direction: from this country.")
+    ] = None,
+    to: Annotated[str | None, typer.Option(help="Direction: to this country.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Periods ending on or after (ISO date).")
+    ] = None,
+    doc: Annotated[str | None, typer.Option(help="Only claims of this document id.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    db: DbOption = None,
+) -> None:
+    """Figures found in the articles, with period, direction, hedge and who said them."""
+    with _open(db) as kb:
+        rows = kb.claim_table(
+            metric=metric, country=country, from_=from_, to=to, since=since, doc=doc, limit=limit
+        )
+    table = Table(show_header=True, header_style="bold", show_lines=True)
+    for column in ("metric", "value", "period", "direction", "said by", "article"):
+        table.add_column(column, max_width=22, overflow="fold")
+    table.add_column("sentence", ratio=3, min_width=30)
+    for r in rows:
+        direction = (
+            f"{r['from']} → {r['to']}" if r["from"] or r["to"] else " / ".join(r["countries"])
+        )
+        start = r["value_start"] - r["start"]
+        table.add_row(
+            r["metric"] + (f" ({r['noun']})" if r["metric"] == "other" and r["noun"] else ""),
+            formatting.value(r["value"], r["unit"], r["approx"])
+            + (" (record)" if r["qualifier"] == "record" else ""),
+            formatting.period(r["period_start"], r["period_end"]),
+            direction,
+            r["attributed_to"] or "",
+            escape(f"{_short(r['title'] or r['source'])} ({r['published'] or 'undated'})"),
+            _marked(r["sentence"], start, start + len(r["value_text"])),
+        )
+    out.print(table)
+    if not rows:
+        err.print("No claims match.")
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    doc: Annotated[str | None, typer.Option(help="Only quotes of this document id.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    db: DbOption = None,
+) -> None:
+    """Quotations with their resolved speakers."""
+    with _open(db) as kb:
+        rows = kb.quote_table(speaker=speaker, doc=doc, limit=limit)
+    table = Table(show_header=True, header_style="bold", show_lines=True)
+    table.add_column("speaker", max_width=22)
+    table.add_column("quote", ratio=3, min_width=30)
+    table.add_column("article", max_width=30)
+    for r in rows:
+        table.add_row(
+            r["speaker"] or "(not said)",
+            escape(r["text"]),
+            escape(f"{_short(r['title'] or r['doc'])} ({r['published'] or 'undated'})"),
+        )
+    out.print(table)
+    if not rows:
+        err.print("No quotes match.")
 
 
 @app.command()

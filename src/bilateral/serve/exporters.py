@@ -1,5 +1,5 @@
 """Writers for the export formats. JSON Lines is the contract; CSV and Parquet are the same
-records as tables (documents, entities, mentions), one file each."""
+records as tables (documents, entities, mentions, claims, quotes...), one file each."""
 
 from __future__ import annotations
 
@@ -24,9 +24,11 @@ def as_tables(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any
     tables: dict[str, list[dict[str, Any]]] = {"documents": [], "entities": [], "mentions": []}
     for record in records:
         kind = record["kind"]
-        if kind == "document":
-            tables["documents"].append({k: v for k, v in record.items() if k != "kind"})
-        elif kind == "entity":
+        if kind != "entity":
+            tables.setdefault(f"{kind}s", []).append(
+                {k: v for k, v in record.items() if k != "kind"}
+            )
+        else:
             row = {k: v for k, v in record.items() if k not in ("kind", "mentions")}
             tables["entities"].append(row)
             for m in record["mentions"]:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from bilateral.model import ArticleEntities, Document, Entity, LocalEntity
-from bilateral.store import queries, writes
+from bilateral.store import facts, queries, writes
 from bilateral.store.database import StoreError, make_engine, migrate
 
 
@@ -68,6 +68,14 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return queries.entity_table(conn, **filters)
 
+    def claim_table(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return facts.claim_table(conn, **filters)
+
+    def quote_table(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return facts.quote_table(conn, **filters)
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return queries.counts(conn)
@@ -77,6 +85,8 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             yield from queries.document_records(conn)
             yield from queries.entity_records(conn)
+            yield from facts.claim_records(conn)
+            yield from facts.quote_records(conn)
 
 
 def open_kb(url: str) -> KnowledgeBase:

@@ -150,4 +150,6 @@ def counts(conn: Connection) -> dict[str, int]:
         ),
         "entities": n(schema.entities),
         "mentions": n(schema.mentions),
+        "claims": n(schema.claims),
+        "quotes": n(schema.quotes),
     }

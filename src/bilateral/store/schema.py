@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -92,4 +93,51 @@ state = Table(
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+
+def _doc_column() -> Column:  # type: ignore[type-arg]
+    return Column(
+        "doc_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    _doc_column(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("value_start", Integer, nullable=False),
+    Column("value_end", Integer, nullable=False),
+    Column("metric", String(32), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(16), nullable=False),
+    Column("countries", JSON, nullable=False),
+    Column("from_country", String(8)),
+    Column("to_country", String(8)),
+    Column("period_start", String(10)),
+    Column("period_end", String(10)),
+    Column("approx", String(16)),
+    Column("qualifier", String(16)),
+    Column("noun", Text),
+    Column("speaker_local_id", String(40)),
+    Column("source", Text),
+    Column("note", Text),
+    Index("ix_claims_doc", "doc_id"),
+    Index("ix_claims_metric", "metric"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    _doc_column(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("speaker_local_id", String(40)),
+    Column("speaker_text", Text),
+    Index("ix_quotes_doc", "doc_id"),
 )

@@ -82,6 +82,49 @@ def write_batch(
     ]
     if mention_rows:
         conn.execute(insert(schema.mentions), mention_rows)
+    claim_rows = [
+        {
+            "id": c.id,
+            "doc_id": c.doc_id,
+            "start": c.start,
+            "end": c.end,
+            "value_start": c.value_start,
+            "value_end": c.value_end,
+            "metric": c.metric,
+            "value": c.value,
+            "unit": c.unit,
+            "countries": list(c.countries),
+            "from_country": c.from_,
+            "to_country": c.to,
+            "period_start": c.period_start,
+            "period_end": c.period_end,
+            "approx": c.approx,
+            "qualifier": c.qualifier,
+            "noun": c.noun,
+            "speaker_local_id": c.speaker_id,
+            "source": c.source,
+            "note": c.note,
+        }
+        for article in extracted
+        for c in article.claims
+    ]
+    if claim_rows:
+        conn.execute(insert(schema.claims), claim_rows)
+    quote_rows = [
+        {
+            "id": q.id,
+            "doc_id": q.doc_id,
+            "start": q.start,
+            "end": q.end,
+            "text": q.text,
+            "speaker_local_id": q.speaker_id,
+            "speaker_text": q.speaker_text,
+        }
+        for article in extracted
+        for q in article.quotes
+    ]
+    if quote_rows:
+        conn.execute(insert(schema.quotes), quote_rows)
     _set_state(conn, ENTITIES_STALE, "1")
 
 

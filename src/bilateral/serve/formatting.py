@@ -1,0 +1,55 @@
+"""How values read to a person: "$5.8 bn", "108,000", "73.6%", "8th", "2022-01..2022-11"."""
+
+from __future__ import annotations
+
+SYMBOLS = {
+    "USD": "$",
+    "EUR": "€",
+    "GBP": "£",
+    "JPY": "¥",
+    "CNY": "¥",
+    "KRW": "₩",
+    "KZT": "₸",
+    "RUB": "₽",
+    "INR": "₹",
+    "TRY": "₺",
+    "UAH": "₴",
+}
+SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+APPROX = {"over": "over ", "about": "about ", "nearly": "nearly ", "up to": "up to "}
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def number(value: float) -> str:
+    for size, word in SCALES:
+        if abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def value(amount: float, unit: str, approx: str | None = None) -> str:
+    lead = APPROX.get(approx or "", "")
+    if unit == "percent":
+        return f"{lead}{number(amount)}%"
+    if unit == "rank":
+        return f"{lead}{ordinal(int(amount))}"
+    if unit in ("count", "times"):
+        return f"{lead}{number(amount)}" + ("×" if unit == "times" else "")
+    symbol = SYMBOLS.get(unit)
+    return f"{lead}{symbol}{number(amount)}" if symbol else f"{lead}{unit} {number(amount)}"
+
+
+def period(start: str | None, end: str | None) -> str:
+    if not start and not end:
+        return ""
+    if start and end and start[:4] == end[:4] and start[5:] == "01-01" and end[5:] == "12-31":
+        return start[:4]
+    if start and end and start[:7] == end[:7]:
+        return start[:7] if start[8:] == "01" else start
+    return f"{start or '…'}..{end or '…'}"

@@ -1,0 +1,142 @@
+"""Reads of the facts found in articles: claims and quotes, as records and as table rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from bilateral.store import schema
+
+
+def speaker_names(conn: Connection) -> dict[str, str]:
+    """Each article's local entity id -> the canonical name of the entity it became."""
+    le, e = schema.local_entities.c, schema.entities.c
+    rows = conn.execute(select(le.id, e.name).join(schema.entities, e.id == le.entity_id))
+    return {r.id: r.name for r in rows}
+
+
+def _texts(conn: Connection, doc_ids: set[str] | None = None) -> dict[str, str]:
+    d = schema.documents.c
+    query = select(d.id, d.text)
+    if doc_ids is not None:
+        query = query.where(d.id.in_(list(doc_ids)))
+    return {r.id: r.text for r in conn.execute(query)}
+
+
+def _claim_record(r: Any, text: str, names: dict[str, str]) -> dict[str, Any]:
+    speaker = names.get(r.speaker_local_id) if r.speaker_local_id else None
+    return {
+        "kind": "claim",
+        "id": r.id,
+        "doc": r.doc_id,
+        "start": r.start,
+        "end": r.end,
+        "sentence": text[r.start : r.end],
+        "metric": r.metric,
+        "countries": list(r.countries),
+        "from": r.from_country,
+        "to": r.to_country,
+        "value": r.value,
+        "unit": r.unit,
+        "period_start": r.period_start,
+        "period_end": r.period_end,
+        "approx": r.approx,
+        "attributed_to": speaker or r.source,
+        "value_start": r.value_start,
+        "value_end": r.value_end,
+        "value_text": text[r.value_start : r.value_end],
+        "qualifier": r.qualifier,
+        "noun": r.noun,
+        "note": r.note,
+    }
+
+
+def claim_records(conn: Connection) -> Iterator[dict[str, Any]]:
+    names, texts = speaker_names(conn), _texts(conn)
+    c = schema.claims.c
+    for r in conn.execute(select(schema.claims).order_by(c.doc_id, c.value_start, c.id)):
+        yield _claim_record(r, texts[r.doc_id], names)
+
+
+def quote_records(conn: Connection) -> Iterator[dict[str, Any]]:
+    names = speaker_names(conn)
+    q = schema.quotes.c
+    for r in conn.execute(select(schema.quotes).order_by(q.doc_id, q.start)):
+        yield {
+            "kind": "quote",
+            "id": r.id,
+            "doc": r.doc_id,
+            "start": r.start,
+            "end": r.end,
+            "speaker": names.get(r.speaker_local_id) if r.speaker_local_id else None,
+            "speaker_words": r.speaker_text,
+            "text": r.text,
+        }
+
+
+def claim_table(
+    conn: Connection,
+    metric: str | None = None,
+    country: str | None = None,
+    from_: str | None = None,
+    to: str | None = None,
+    since: str | None = None,
+    doc: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Claims with their article's title and date, filtered; newest period first."""
+    c, d = schema.claims.c, schema.documents.c
+    query = select(schema.claims, d.title, d.published, d.source.label("doc_source")).join(
+        schema.documents, d.id == c.doc_id
+    )
+    if metric:
+        query = query.where(c.metric == metric)
+    if from_:
+        query = query.where(c.from_country == from_.upper())
+    if to:
+        query = query.where(c.to_country == to.upper())
+    if doc:
+        query = query.where(c.doc_id == doc)
+    rows = list(conn.execute(query))
+    texts = _texts(conn, {r.doc_id for r in rows})
+    names = speaker_names(conn)
+    out = []
+    for r in rows:
+        record = _claim_record(r, texts[r.doc_id], names)
+        if country and country.upper() not in record["countries"]:
+            continue
+        if since and (r.period_end or r.period_start or r.published or "") < since:
+            continue
+        out.append({**record, "title": r.title, "published": r.published, "source": r.doc_source})
+    out.sort(
+        key=lambda x: x["period_end"] or x["period_start"] or x["published"] or "", reverse=True
+    )
+    return out[:limit] if limit else out
+
+
+def quote_table(
+    conn: Connection, speaker: str | None = None, doc: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    q, d = schema.quotes.c, schema.documents.c
+    query = select(schema.quotes, d.title, d.published).join(schema.documents, d.id == q.doc_id)
+    if doc:
+        query = query.where(q.doc_id == doc)
+    names = speaker_names(conn)
+    out = []
+    for r in conn.execute(query.order_by(d.published, q.doc_id, q.start)):
+        name = names.get(r.speaker_local_id) if r.speaker_local_id else None
+        if speaker and speaker.lower() not in f"{name or ''} {r.speaker_text or ''}".lower():
+            continue
+        out.append(
+            {
+                "id": r.id,
+                "doc": r.doc_id,
+                "speaker": name,
+                "text": r.text,
+                "title": r.title,
+                "published": r.published,
+            }
+        )
+    return out[:limit] if limit else out
