@@ -178,7 +178,7 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     head = lex.heads.get(words[-1])
     if len(words) == 1 and (head or lex.titles.get(span)):
         return []  # "Embassy", "Minister": a common noun on its own
-    if any(text[: c.end].endswith(t) and len(t) > len(span) for t in lex.titles if " " in t):
+    if any(text[: c.end].endswith(t) for t in lex.title_tails.get(words[-1], ())):
         return []  # "State" in "Head of State"
     if head and not (c.label in ("GPE", "LOC") and head in ("GPE", "LOC")):
         c.label, c.fixed = head, True
@@ -254,7 +254,9 @@ def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
 
 def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
     """Institutions named after their state: "Embassy of Kazakhstan in Seoul", "Kazakh Embassy"."""
-    out = []
+    out: list[Candidate] = []
+    if not any(head in text for head in lex.institution_heads):
+        return out  # most articles name no embassy: skip the long pattern
     for match in lex.institution.finditer(text):
         country = lex.country_of(match.group("owner")) or lex.country_of(match.group("of"))
         if country is None:

@@ -247,30 +247,19 @@ class ClaimFinder:
         published: date | None,
     ) -> list[Draft]:
         drafts: list[Draft] = []
+        # Figures and dates are found once over the whole text (one pass of each pattern is
+        # much cheaper than one per sentence), then shared out to the sentences.
+        all_values = find_values(text)
+        all_dates = find_dates(text, published)
         for s_start, s_end in sentences:
             if not any(b_start <= s_start < b_end for b_start, b_end in body):
                 continue
             sentence = text[s_start:s_end]
-            dates = [
-                DateMention(
-                    d.start + s_start, d.end + s_start, d.text, d.interval, d.relative, d.precision
-                )
-                for d in find_dates(sentence, published)
-            ]
+            values = [v for v in all_values if s_start <= v.start and v.end <= s_end]
+            if not values and not self.superlative_rank.search(sentence):
+                continue
+            dates = [d for d in all_dates if s_start <= d.start and d.end <= s_end]
             here = [c for c in countries if s_start <= c.start and c.end <= s_end]
-            values = [
-                Value(
-                    v.start + s_start,
-                    v.end + s_start,
-                    v.text,
-                    v.value,
-                    v.unit,
-                    v.kind,
-                    v.approx,
-                    v.note,
-                )
-                for v in find_values(sentence)
-            ]
             values = [
                 v for v in values if not any(d.start < v.end and v.start < d.end for d in dates)
             ]

@@ -15,6 +15,13 @@ def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
+def _tails(phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    tails: dict[str, list[str]] = {}
+    for phrase in phrases:
+        tails.setdefault(phrase.split()[-1], []).append(phrase)
+    return {k: tuple(v) for k, v in tails.items()}
+
+
 @dataclass
 class Lexicon:
     gazetteer: data.Gazetteer
@@ -31,6 +38,8 @@ class Lexicon:
     titled_name: re.Pattern[str]  # "boxer Gennady Golovkin", "Minister of X of Y Aleksey Tsoi"
     described_name: re.Pattern[str]  # "the Korean company SK Ecoplant"
     descriptors: dict[str, str]
+    title_tails: dict[str, tuple[str, ...]]  # last word -> the titles of several words it ends
+    institution_heads: tuple[str, ...]
 
     @classmethod
     def build(cls, nlp: Language) -> Lexicon:
@@ -86,6 +95,8 @@ class Lexicon:
             titled_name=titled_name,
             described_name=described_name,
             descriptors=descriptors,
+            title_tails=_tails([t for t in titles if " " in t]),
+            institution_heads=data.national_institutions(),
             appositive_facility=re.compile(
                 rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"
             ),

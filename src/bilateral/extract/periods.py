@@ -335,10 +335,20 @@ def _year(g: dict[str, str], _: date | None) -> Interval | None:
     return year_interval(int(g["year"]))
 
 
+_MONTH_WORD = re.compile(_MONTH, re.IGNORECASE)
+_HINTS = re.compile(
+    r"\d|\b(?:this|last|next|past|ago|today|yesterday|quarter|half|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in `text`, longest first where they overlap, in text order."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    if not _HINTS.search(text) and not _MONTH_WORD.search(text):
+        return found
     for pattern, precision, relative, resolve in RULES:  # rules are ordered most specific first
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -143,7 +143,9 @@ def grammar() -> Grammar:
     hedges = data.hedges()
     return Grammar(
         money_prefix=re.compile(
-            rf"(?<![\w$])(?P<sym>{symbols})\s?{amount}{scale}?(?:\s(?P<name>{names})\b)?",
+            # the lookahead (a digit within a few characters) rules out most positions cheaply
+            rf"(?<![\w$])(?=[^\n]{{1,7}}?\d)(?P<sym>{symbols})\s?{amount}{scale}?"
+            rf"(?:\s(?P<name>{names})\b)?",
             re.IGNORECASE,
         ),
         money_suffix=re.compile(
