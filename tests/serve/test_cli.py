@@ -27,7 +27,11 @@ def test_ingest_entities_and_export(tmp_path: Path) -> None:
     exported = runner.invoke(app, ["export", "--format", "jsonl"], env=env)
     records = [json.loads(line) for line in exported.stdout.splitlines()]
     kinds = {r["kind"] for r in records}
-    assert kinds == {"document", "entity"}
+    assert {"document", "entity", "event"} <= kinds  # the made-up articles report meetings
+    for command in (["claims"], ["events", "--type", "CONSULT"], ["quotes"]):
+        shown = runner.invoke(app, command, env=env)
+        assert shown.exit_code == 0, shown.output
+    assert "CONSULT" in runner.invoke(app, ["events"], env=env).output
 
     for fmt in ("csv", "parquet"):
         out = tmp_path / fmt

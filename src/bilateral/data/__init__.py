@@ -156,6 +156,18 @@ def metric_words() -> tuple[MetricWord, ...]:
     return tuple(MetricWord(row[0], row[1], row[2]) for row in _rows("metrics.tsv"))
 
 
+@dataclass(frozen=True)
+class EventCue:
+    type: str  # a PLOVER category
+    subtype: str
+    pattern: str  # a case-insensitive regular expression without capturing groups
+
+
+@cache
+def event_cues() -> tuple[EventCue, ...]:
+    return tuple(EventCue(row[0], row[1], row[2]) for row in _rows("events.tsv"))
+
+
 @cache
 def speech() -> dict[str, str]:
     """Words of attribution -> verb, source or pronoun."""
@@ -170,6 +182,7 @@ def boilerplate() -> dict[str, str]:
 __all__ = [
     "Country",
     "Currency",
+    "EventCue",
     "Gazetteer",
     "MetricWord",
     "Place",
@@ -178,6 +191,7 @@ __all__ = [
     "countries",
     "currencies",
     "descriptors",
+    "event_cues",
     "gazetteer",
     "hedges",
     "metric_words",

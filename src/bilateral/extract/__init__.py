@@ -13,10 +13,12 @@ from bilateral.extract import candidates, context, people
 from bilateral.extract.attribution import Attributor, Person, PersonMention, Speaker
 from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
 from bilateral.extract.coref import resolve_in_article
+from bilateral.extract.events import EventFinder, Named, Party, consolidate, modality
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.nlp import ModelNotInstalled, load_pipeline
+from bilateral.extract.periods import partial_date
 from bilateral.extract.quotes import QuoteSpan, find_quotes
-from bilateral.model import ArticleEntities, Claim, Document, Quote, content_id
+from bilateral.model import ArticleEntities, Claim, Document, Event, Quote, content_id
 
 
 class Extractor:
@@ -30,6 +32,7 @@ class Extractor:
         self.nlp = load_pipeline(model)
         self.lexicon = Lexicon.build(self.nlp)
         self.claims = ClaimFinder()
+        self.events = EventFinder()
         self.batch_size = batch_size
 
     def __call__(self, docs: Sequence[Document]) -> list[ArticleEntities]:
@@ -95,13 +98,75 @@ class Extractor:
         counts = Counter(c.code for c in countries)
         dyad = tuple(code for code, _ in counts.most_common(2))
         body = [(b.start, b.end) for b in document.blocks if b.kind == "body"]
-        sentences = _within_blocks([(s.start_char, s.end_char) for s in doc.sents], paragraphs)
+        sentences = _within_blocks(
+            [(s.start_char, s.end_char) for s in doc.sents], paragraphs, text
+        )
         published = date.fromisoformat(document.published) if document.published else None
         drafts = self.claims.find(text, sentences, body, countries, dyad, published)
         claims = [self._claim(document.id, d, quotes, attributor) for d in drafts]
+        events = self._events(document, found, sentences, body, quotes, dyad, published)
         return ArticleEntities(
-            found.doc_id, found.entities, found.mentions, tuple(claims), tuple(quotes)
+            found.doc_id, found.entities, found.mentions, tuple(claims), tuple(quotes), events
         )
+
+    def _events(
+        self,
+        document: Document,
+        found: ArticleEntities,
+        sentences: list[tuple[int, int]],
+        body: list[tuple[int, int]],
+        quotes: list[Quote],
+        dyad: tuple[str, ...],
+        published: date | None,
+    ) -> tuple[Event, ...]:
+        by_id = {e.id: e for e in found.entities}
+        countries = {c.name for c in self.lexicon.gazetteer.countries.values()}
+        parties = [
+            Party(m.start, m.end, e.country)
+            for m in found.mentions
+            if (e := by_id[m.local_entity_id]).country
+            and e.type in ("GPE", "NORP", "PERSON", "ORG")
+        ]
+        people = [
+            Named(m.start, m.end, m.local_entity_id) for m in found.mentions if m.type == "PERSON"
+        ]
+        places = [
+            Named(m.start, m.end, m.local_entity_id)
+            for m in found.mentions
+            if m.type in ("GPE", "FAC") and by_id[m.local_entity_id].name not in countries
+        ]
+        quoted = [(q.start, q.end) for q in quotes]
+        text = document.text
+        drafts = self.events.find(
+            text, sentences, body, quoted, parties, people, places, dyad, published
+        )
+        drafts = consolidate(drafts, text, sentences)
+        ends = [d.interval.end for d in drafts if d.interval and d.interval.end and not d.planned]
+        reference = published or (max(ends) if ends else None)
+        out = []
+        for d in drafts:
+            start, end = d.interval.iso() if d.interval else (None, None)
+            out.append(
+                Event(
+                    id=content_id("v", document.id, d.cue_start, d.type, d.subtype),
+                    doc_id=document.id,
+                    start=d.start,
+                    end=d.end,
+                    cue_start=d.cue_start,
+                    cue_end=d.cue_end,
+                    type=d.type,
+                    subtype=d.subtype,
+                    date=partial_date(d.interval),
+                    date_start=start,
+                    date_end=end,
+                    actors=d.actors,
+                    targets=d.targets,
+                    people=d.people,
+                    place=d.place,
+                    modality=modality(d, reference),
+                )
+            )
+        return tuple(out)
 
     @staticmethod
     def _quote(doc_id: str, text: str, q: QuoteSpan, attributor: Attributor) -> Quote:
@@ -155,14 +220,22 @@ class Extractor:
 
 
 def _within_blocks(
-    sentences: list[tuple[int, int]], blocks: list[tuple[int, int]]
+    sentences: list[tuple[int, int]], blocks: list[tuple[int, int]], text: str
 ) -> list[tuple[int, int]]:
-    """Sentences cut at paragraph ends: the sentence recogniser sometimes runs across them."""
-    out = []
+    """Sentences cut at paragraph ends (the sentence recogniser sometimes runs across them) and
+    mended after abbreviations: "on Dec." + "22." is one sentence, since none starts in lower
+    case or with a figure."""
+    out: list[tuple[int, int]] = []
     for s_start, s_end in sentences:
         for b_start, b_end in blocks:
             start, end = max(s_start, b_start), min(s_end, b_end)
-            if start < end:
+            if start >= end:
+                continue
+            first = text[start:end].lstrip()[:1]
+            same_block = bool(out) and out[-1][0] >= b_start
+            if same_block and (first.islower() or first.isdigit()):
+                out[-1] = (out[-1][0], end)
+            else:
                 out.append((start, end))
     return out
 

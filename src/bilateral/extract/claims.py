@@ -18,7 +18,7 @@ BILATERAL = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|while|with|but|whereas|adding|noting|saying|stressing)\b|\.\s|[”\"]"
+    r";|,\s+(?:and|while|with|but|whereas|adding|noting|saying|stressing)\b|\.\s+(?=[A-Z])|[”\"]"
 )
 SUPERLATIVE = re.compile(r"\b(?:largest|biggest|top|leading|main)\b", re.IGNORECASE)
 CURRENT = re.compile(r"\b(?:to date|so far|currently|now|at present)\b", re.IGNORECASE)

@@ -343,6 +343,20 @@ _HINTS = re.compile(
 )
 
 
+def partial_date(interval: Interval | None) -> str | None:
+    """The interval as one ISO date as precise as it is: a day, a month, a year, or a start."""
+    if interval is None or interval.start is None:
+        return None
+    start, end = interval.start, interval.end
+    if end == start:
+        return start.isoformat()
+    if end and start.day == 1 and end == month_end(start.year, start.month):
+        return start.isoformat()[:7]
+    if end and start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+        return str(start.year)
+    return start.isoformat()
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in `text`, longest first where they overlap, in text order."""
     found: list[DateMention] = []

@@ -136,6 +136,28 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A dyadic event in the PLOVER ontology as one article reports it."""
+
+    id: str
+    doc_id: str
+    start: int  # the sentence
+    end: int
+    cue_start: int  # the words that signal the event
+    cue_end: int
+    type: str
+    subtype: str
+    date: str | None = None  # ISO 8601, partial as precise as the text: 2021, 2021-08, 2021-08-17
+    date_start: str | None = None
+    date_end: str | None = None
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # LocalEntity ids of the same article
+    place: str | None = None  # a LocalEntity id
+    modality: str = "actual"  # actual, planned or historical
+
+
+@dataclass(frozen=True)
 class ArticleEntities:
     """What extraction makes of one document."""
 
@@ -144,3 +166,4 @@ class ArticleEntities:
     mentions: tuple[Mention, ...]
     claims: tuple[Claim, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -193,6 +193,52 @@ def claims(
 
 
 @app.command()
+def events(
+    type_: Annotated[
+        str | None, typer.Option("--type", help="A PLOVER type: AGREE, CONSULT...")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Events with this country (ISO3).")] = None,
+    since: Annotated[str | None, typer.Option(help="Events dated on or after (ISO date).")] = None,
+    person: Annotated[str | None, typer.Option(help="Part of a participant's name.")] = None,
+    modality: Annotated[str | None, typer.Option(help="actual, planned or historical.")] = None,
+    doc: Annotated[str | None, typer.Option(help="Only events of this document id.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    db: DbOption = None,
+) -> None:
+    """Events between countries: date, type, actor → target, people, place, and the sentence."""
+    with _open(db) as kb:
+        rows = kb.event_table(
+            type_=type_,
+            country=country,
+            since=since,
+            person=person,
+            modality=modality,
+            doc=doc,
+            limit=limit,
+        )
+    table = Table(show_header=True, header_style="bold", show_lines=True)
+    for column in ("date", "event", "actor → target", "people", "place", "article"):
+        table.add_column(column, max_width=22, overflow="fold")
+    table.add_column("sentence", ratio=3, min_width=30)
+    for r in rows:
+        start = r["sentence"].find(r["cue"])
+        table.add_row(
+            (r["date"] or "undated") + ("" if r["modality"] == "actual" else f" ({r['modality']})"),
+            f"{r['type']} {r['subtype']}",
+            f"{', '.join(r['actors'])} → {', '.join(r['targets'])}",
+            escape("; ".join(r["people"])),
+            escape(r["place"] or ""),
+            escape(f"{_short(r['title'] or r['source'])} ({r['published'] or 'undated'})"),
+            _marked(r["sentence"], start, start + len(r["cue"]))
+            if start >= 0
+            else escape(r["sentence"]),
+        )
+    out.print(table)
+    if not rows:
+        err.print("No events match.")
+
+
+@app.command()
 def quotes(
     speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
     doc: Annotated[str | None, typer.Option(help="Only quotes of this document id.")] = None,

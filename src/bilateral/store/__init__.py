@@ -72,6 +72,10 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return facts.claim_table(conn, **filters)
 
+    def event_table(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return facts.event_table(conn, **filters)
+
     def quote_table(self, **filters: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return facts.quote_table(conn, **filters)
@@ -87,6 +91,7 @@ class KnowledgeBase:
             yield from queries.entity_records(conn)
             yield from facts.claim_records(conn)
             yield from facts.quote_records(conn)
+            yield from facts.event_records(conn)
 
 
 def open_kb(url: str) -> KnowledgeBase:

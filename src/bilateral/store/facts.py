@@ -140,3 +140,78 @@ def quote_table(
             }
         )
     return out[:limit] if limit else out
+
+
+def _event_record(
+    r: Any, text: str, names: dict[str, str], local: dict[str, str]
+) -> dict[str, Any]:
+    place = r.place_local_id
+    return {
+        "kind": "event",
+        "id": r.id,
+        "doc": r.doc_id,
+        "start": r.start,
+        "end": r.end,
+        "sentence": text[r.start : r.end],
+        "type": r.type,
+        "subtype": r.subtype,
+        "date": r.date,
+        "date_start": r.date_start,
+        "date_end": r.date_end,
+        "actors": list(r.actors),
+        "targets": list(r.targets),
+        "people": [names.get(p) or local.get(p, p) for p in r.people],
+        "place": (names.get(place) or local.get(place)) if place else None,
+        "modality": r.modality,
+        "cue": text[r.cue_start : r.cue_end],
+    }
+
+
+def _local_names(conn: Connection) -> dict[str, str]:
+    le = schema.local_entities.c
+    return {r.id: r.name for r in conn.execute(select(le.id, le.name))}
+
+
+def event_records(conn: Connection) -> Iterator[dict[str, Any]]:
+    names, local, texts = speaker_names(conn), _local_names(conn), _texts(conn)
+    v = schema.events.c
+    for r in conn.execute(select(schema.events).order_by(v.doc_id, v.cue_start, v.id)):
+        yield _event_record(r, texts[r.doc_id], names, local)
+
+
+def event_table(
+    conn: Connection,
+    type_: str | None = None,
+    country: str | None = None,
+    since: str | None = None,
+    person: str | None = None,
+    doc: str | None = None,
+    modality: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Events with their article's title and date, filtered; in date order."""
+    v, d = schema.events.c, schema.documents.c
+    query = select(schema.events, d.title, d.published, d.source.label("doc_source")).join(
+        schema.documents, d.id == v.doc_id
+    )
+    if type_:
+        query = query.where(v.type == type_.upper())
+    if doc:
+        query = query.where(v.doc_id == doc)
+    if modality:
+        query = query.where(v.modality == modality)
+    rows = list(conn.execute(query))
+    texts = _texts(conn, {r.doc_id for r in rows})
+    names, local = speaker_names(conn), _local_names(conn)
+    out = []
+    for r in rows:
+        record = _event_record(r, texts[r.doc_id], names, local)
+        if country and country.upper() not in record["actors"] + record["targets"]:
+            continue
+        if since and (r.date_end or r.date or "") < since:
+            continue
+        if person and not any(person.lower() in p.lower() for p in record["people"]):
+            continue
+        out.append({**record, "title": r.title, "published": r.published, "source": r.doc_source})
+    out.sort(key=lambda x: (x["date"] or "", x["doc"]))
+    return out[:limit] if limit else out

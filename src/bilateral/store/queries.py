@@ -152,4 +152,5 @@ def counts(conn: Connection) -> dict[str, int]:
         "mentions": n(schema.mentions),
         "claims": n(schema.claims),
         "quotes": n(schema.quotes),
+        "events": n(schema.events),
     }

@@ -141,3 +141,26 @@ quotes = Table(
     Column("speaker_text", Text),
     Index("ix_quotes_doc", "doc_id"),
 )
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    _doc_column(),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("subtype", String(40), nullable=False),
+    Column("date", String(10)),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("actors", JSON, nullable=False),
+    Column("targets", JSON, nullable=False),
+    Column("people", JSON, nullable=False),
+    Column("place_local_id", String(40)),
+    Column("modality", String(16), nullable=False),
+    Index("ix_events_doc", "doc_id"),
+    Index("ix_events_type", "type"),
+)

@@ -125,6 +125,30 @@ def write_batch(
     ]
     if quote_rows:
         conn.execute(insert(schema.quotes), quote_rows)
+    event_rows = [
+        {
+            "id": v.id,
+            "doc_id": v.doc_id,
+            "start": v.start,
+            "end": v.end,
+            "cue_start": v.cue_start,
+            "cue_end": v.cue_end,
+            "type": v.type,
+            "subtype": v.subtype,
+            "date": v.date,
+            "date_start": v.date_start,
+            "date_end": v.date_end,
+            "actors": list(v.actors),
+            "targets": list(v.targets),
+            "people": list(v.people),
+            "place_local_id": v.place,
+            "modality": v.modality,
+        }
+        for article in extracted
+        for v in article.events
+    ]
+    if event_rows:
+        conn.execute(insert(schema.events), event_rows)
     _set_state(conn, ENTITIES_STALE, "1")
 
 
