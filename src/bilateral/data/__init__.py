@@ -161,11 +161,12 @@ class EventCue:
     type: str  # a PLOVER category
     subtype: str
     pattern: str  # a case-insensitive regular expression without capturing groups
+    keys: tuple[str, ...]  # lower-case words of which one must be in a text for a match
 
 
 @cache
 def event_cues() -> tuple[EventCue, ...]:
-    return tuple(EventCue(row[0], row[1], row[2]) for row in _rows("events.tsv"))
+    return tuple(EventCue(row[0], row[1], row[2], _split(row[3])) for row in _rows("events.tsv"))
 
 
 @cache

@@ -16,7 +16,7 @@ from bilateral.extract.coref import resolve_in_article
 from bilateral.extract.events import EventFinder, Named, Party, consolidate, modality
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.nlp import ModelNotInstalled, load_pipeline
-from bilateral.extract.periods import partial_date
+from bilateral.extract.periods import DateMention, find_dates, partial_date
 from bilateral.extract.quotes import QuoteSpan, find_quotes
 from bilateral.model import ArticleEntities, Claim, Document, Event, Quote, content_id
 
@@ -102,9 +102,10 @@ class Extractor:
             [(s.start_char, s.end_char) for s in doc.sents], paragraphs, text
         )
         published = date.fromisoformat(document.published) if document.published else None
-        drafts = self.claims.find(text, sentences, body, countries, dyad, published)
+        dates = find_dates(text, published)
+        drafts = self.claims.find(text, sentences, body, countries, dyad, published, dates)
         claims = [self._claim(document.id, d, quotes, attributor) for d in drafts]
-        events = self._events(document, found, sentences, body, quotes, dyad, published)
+        events = self._events(document, found, sentences, body, quotes, dyad, published, dates)
         return ArticleEntities(
             found.doc_id, found.entities, found.mentions, tuple(claims), tuple(quotes), events
         )
@@ -118,6 +119,7 @@ class Extractor:
         quotes: list[Quote],
         dyad: tuple[str, ...],
         published: date | None,
+        dates: list[DateMention],
     ) -> tuple[Event, ...]:
         by_id = {e.id: e for e in found.entities}
         countries = {c.name for c in self.lexicon.gazetteer.countries.values()}
@@ -138,7 +140,7 @@ class Extractor:
         quoted = [(q.start, q.end) for q in quotes]
         text = document.text
         drafts = self.events.find(
-            text, sentences, body, quoted, parties, people, places, dyad, published
+            text, sentences, body, quoted, parties, people, places, dyad, dates
         )
         drafts = consolidate(drafts, text, sentences)
         ends = [d.interval.end for d in drafts if d.interval and d.interval.end and not d.planned]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bilateral import data
-from bilateral.extract.periods import DateMention, Interval, find_dates
+from bilateral.extract.periods import DateMention, Interval
 from bilateral.extract.values import Value, find_values, words_to_number
 
 BILATERAL = re.compile(
@@ -245,12 +245,13 @@ class ClaimFinder:
         countries: list[CountryMention],
         dyad: tuple[str, ...],
         published: date | None,
+        all_dates: list[DateMention],
     ) -> list[Draft]:
         drafts: list[Draft] = []
-        # Figures and dates are found once over the whole text (one pass of each pattern is
-        # much cheaper than one per sentence), then shared out to the sentences.
+        # Figures are found once over the whole text (one pass of each pattern is much cheaper
+        # than one per sentence), then shared out to the sentences; so are the dates, by the
+        # caller, who shares them with the events.
         all_values = find_values(text)
-        all_dates = find_dates(text, published)
         for s_start, s_end in sentences:
             if not any(b_start <= s_start < b_end for b_start, b_end in body):
                 continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bilateral import data
-from bilateral.extract.periods import DateMention, Interval, find_dates
+from bilateral.extract.periods import DateMention, Interval
 
 FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are) (?:expected|set|scheduled|due|going) to|plans? to|planned|"
@@ -81,7 +81,17 @@ def _clause(sentence: str, offset: int, start: int, end: int) -> tuple[int, int]
 class EventFinder:
     def __init__(self) -> None:
         self.cues = data.event_cues()
-        self.pattern = re.compile("|".join(f"({c.pattern})" for c in self.cues), re.IGNORECASE)
+        self.patterns = [re.compile(c.pattern, re.IGNORECASE) for c in self.cues]
+
+    def cue_matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, cue index) of every cue; a cue is tried only where one of its key
+        words occurs, which spares most patterns on most articles."""
+        lowered = text.lower()
+        found = []
+        for index, (cue, pattern) in enumerate(zip(self.cues, self.patterns, strict=True)):
+            if any(key in lowered for key in cue.keys):
+                found.extend((m.start(), m.end(), index) for m in pattern.finditer(text))
+        return sorted(found)
 
     def find(
         self,
@@ -93,27 +103,25 @@ class EventFinder:
         people: list[Named],
         places: list[Named],
         dyad: tuple[str, ...],
-        published: date | None,
+        dates: list[DateMention],
     ) -> list[Draft]:
         matches = [
             m
-            for m in self.pattern.finditer(text)
-            if not any(q_start <= m.start() < q_end for q_start, q_end in quoted)
+            for m in self.cue_matches(text)
+            if not any(q_start <= m[0] < q_end for q_start, q_end in quoted)
         ]
-        if not matches:
-            return []
-        dates = find_dates(text, published)
         drafts: list[Draft] = []
+        if not matches:
+            return drafts
         for s_start, s_end in sentences:
             if not any(b_start <= s_start < b_end for b_start, b_end in body):
                 continue
-            best: dict[str, re.Match[str]] = {}
+            best: dict[str, tuple[int, int, int]] = {}
             for m in matches:
-                if s_start <= m.start() < s_end:
-                    cue = self.cues[(m.lastindex or 1) - 1]
-                    held = best.get(cue.type)
-                    if held is None or (m.lastindex or 0) < (held.lastindex or 0):
-                        best[cue.type] = m
+                if s_start <= m[0] < s_end:
+                    held = best.get(self.cues[m[2]].type)
+                    if held is None or m[2] < held[2]:  # the more specific cue wins
+                        best[self.cues[m[2]].type] = m
             for m in best.values():
                 drafts.append(
                     self._draft(m, text, s_start, s_end, dates, parties, people, places, dyad)
@@ -122,7 +130,7 @@ class EventFinder:
 
     def _draft(
         self,
-        m: re.Match[str],
+        m: tuple[int, int, int],
         text: str,
         s_start: int,
         s_end: int,
@@ -132,14 +140,15 @@ class EventFinder:
         places: list[Named],
         dyad: tuple[str, ...],
     ) -> Draft:
-        cue = self.cues[(m.lastindex or 1) - 1]
-        c_start, c_end = _clause(text[s_start:s_end], s_start, m.start(), m.end())
+        m_start, m_end, order = m
+        cue = self.cues[order]
+        c_start, c_end = _clause(text[s_start:s_end], s_start, m_start, m_end)
         near = [d for d in dates if c_start <= d.start and d.end <= c_end]
         interval = None
         if near:
 
             def distance(d: DateMention) -> float:
-                return (d.start - m.end()) * 0.5 if d.start >= m.end() else m.start() - d.end
+                return (d.start - m_end) * 0.5 if d.start >= m_end else m_start - d.end
 
             interval = min(near, key=distance).interval
         here = [p for p in parties if c_start <= p.start and p.end <= c_end]
@@ -148,9 +157,9 @@ class EventFinder:
         if len(dyad) == 2 and PAIR.search(text[c_start:c_end]):
             # "the two leaders signed": the pair the article is about, whoever else is named
             here = [p for p in here if p.code in dyad] or [Party(c_start, c_start, dyad[0])]
-        actors = list(dict.fromkeys(p.code for p in here if p.start < m.start()))
+        actors = list(dict.fromkeys(p.code for p in here if p.start < m_start))
         targets = list(
-            dict.fromkeys(p.code for p in here if p.start >= m.start() and p.code not in actors)
+            dict.fromkeys(p.code for p in here if p.start >= m_start and p.code not in actors)
         )
         if not targets and len(actors) >= 2:
             targets = [actors.pop()]
@@ -172,21 +181,20 @@ class EventFinder:
             ),
             None,
         )
-        lead = text[c_start : m.end()]
         return Draft(
             start=s_start,
             end=s_end,
-            cue_start=m.start(),
-            cue_end=m.end(),
+            cue_start=m_start,
+            cue_end=m_end,
             type=cue.type,
             subtype=cue.subtype,
-            order=(m.lastindex or 1) - 1,
+            order=order,
             interval=interval,
             actors=tuple(actors),
             targets=tuple(targets),
             people=tuple(dict.fromkeys(p.local_id for p in in_clause)),
             place=place,
-            planned=bool(FUTURE.search(lead)),
+            planned=bool(FUTURE.search(text[c_start:m_end])),
         )
 
 
