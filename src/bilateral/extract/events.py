@@ -87,7 +87,7 @@ class EventFinder:
         """(start, end, cue index) of every cue; a cue is tried only where one of its key
         words occurs, which spares most patterns on most articles."""
         lowered = text.lower()
-        found = []
+        found: list[tuple[int, int, int]] = []
         for index, (cue, pattern) in enumerate(zip(self.cues, self.patterns, strict=True)):
             if any(key in lowered for key in cue.keys):
                 found.extend((m.start(), m.end(), index) for m in pattern.finditer(text))
