@@ -50,3 +50,10 @@ def test_every_span_points_at_its_words(report: dict) -> None:  # type: ignore[t
 @pytest.mark.quality
 def test_every_gold_document_is_matched(report: dict) -> None:  # type: ignore[type-arg]
     assert report["documents"]["matched"] >= BASELINE["documents"]["matched_min"]
+
+
+@pytest.mark.quality
+def test_cross_source_cases(report: dict) -> None:  # type: ignore[type-arg]
+    floor = BASELINE["conflicts"]
+    assert report["conflicts"]["recall"] >= floor["recall_min"], report["conflicts"]
+    assert report["conflicts"]["false_alarms"] <= floor["false_alarms_max"], report["conflicts"]

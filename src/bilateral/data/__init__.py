@@ -162,11 +162,15 @@ class EventCue:
     subtype: str
     pattern: str  # a case-insensitive regular expression without capturing groups
     keys: tuple[str, ...]  # lower-case words of which one must be in a text for a match
+    once: bool  # two countries do this once: differing dates are a contradiction
 
 
 @cache
 def event_cues() -> tuple[EventCue, ...]:
-    return tuple(EventCue(row[0], row[1], row[2], _split(row[3])) for row in _rows("events.tsv"))
+    return tuple(
+        EventCue(row[0], row[1], row[2], _split(row[3]), row[4] == "yes")
+        for row in _rows("events.tsv")
+    )
 
 
 @cache

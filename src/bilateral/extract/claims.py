@@ -99,7 +99,7 @@ class ClaimFinder:
                 return None, None
             noun = found.group("noun").lower()
             return self.nouns[noun], noun
-        best: tuple[float, str] | None = None
+        best: tuple[float, str, str] | None = None
         for metric, pattern in self.cues:
             for cue in pattern.finditer(sentence):
                 c_start, c_end = cue.start() + offset, cue.end() + offset
@@ -107,8 +107,9 @@ class ClaimFinder:
                 if distance < 0:
                     continue
                 if best is None or distance < best[0]:
-                    best = (distance, metric)
-        return (best[1], None) if best else ("other", None)
+                    best = (distance, metric, cue.group(0).lower())
+        # the cue is kept: "gross inflow" and "invested" measure different things
+        return (best[1], best[2]) if best else ("other", None)
 
     # ---------------------------------------------------------------- scope
     def direction(

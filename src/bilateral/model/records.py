@@ -158,6 +158,54 @@ class Event:
 
 
 @dataclass(frozen=True)
+class DocInfo:
+    """What reconciliation needs to know of an article besides its facts."""
+
+    id: str
+    title: str | None
+    published: str | None
+    duplicate_of: str | None = None
+    source: str | None = None
+
+    @property
+    def name(self) -> str:
+        """How to name the article to a person: its title, else its file."""
+        if self.title:
+            return self.title
+        return (self.source or self.id).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """The per-article events (or claims) that report one real-world happening (or figure)."""
+
+    id: str
+    key: str  # the group it was reconciled in: type and countries
+    of: str  # "event" or "claim"
+    members: tuple[str, ...]
+    summary: str
+    date: str | None = None
+    type: str | None = None
+    subtype: str | None = None
+    countries: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # canonical names
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Facts of different articles that differ, with a verdict and why."""
+
+    id: str
+    key: str
+    kind: str  # "claim" or "event"
+    members: tuple[str, ...]
+    verdict: str  # contradiction, different_period, different_time, different_definition,
+    # rounding or agree
+    explanation: str
+
+
+@dataclass(frozen=True)
 class ArticleEntities:
     """What extraction makes of one document."""
 

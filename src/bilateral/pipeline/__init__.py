@@ -6,7 +6,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bilateral.model import Settings
-from bilateral.pipeline.runner import Extractor, Ingestor, IngestReport
+from bilateral.pipeline.runner import (
+    Extractor,
+    Ingestor,
+    IngestReport,
+    reconcile_all,
+    reconcile_groups,
+)
 from bilateral.store import KnowledgeBase
 
 
@@ -35,4 +41,11 @@ def ingest(
             base.close()
 
 
-__all__ = ["IngestReport", "Ingestor", "default_extractor", "ingest"]
+__all__ = [
+    "IngestReport",
+    "Ingestor",
+    "default_extractor",
+    "ingest",
+    "reconcile_all",
+    "reconcile_groups",
+]

@@ -10,7 +10,15 @@ from pathlib import Path
 from bilateral.clean import NearDuplicateIndex, clean_article
 from bilateral.ingest import read_sources
 from bilateral.model import ArticleEntities, Document, IngestFailure, RawArticle, Settings
-from bilateral.reconcile import resolve_entities
+from bilateral.reconcile import (
+    NamedEvent,
+    StatedClaim,
+    claim_conflicts,
+    claim_key,
+    event_clusters,
+    event_key,
+    resolve_entities,
+)
 from bilateral.store import KnowledgeBase
 
 Extractor = Callable[[Sequence[Document]], list[ArticleEntities]]
@@ -22,6 +30,7 @@ class IngestReport:
     duplicates: int = 0  # exact: already stored, or seen earlier in the same run
     near_duplicates: int = 0  # stored, with duplicate_of pointing at the first copy
     failures: list[IngestFailure] = field(default_factory=list)
+    groups: int = 0  # claim and event groups reconciled again
 
     @property
     def failed(self) -> int:
@@ -83,13 +92,16 @@ class Ingestor:
             item if isinstance(item, IngestFailure) else _safe_clean(item)
             for item in read_sources(paths, self.settings.max_file_bytes)
         )
+        touched: set[str] = set()
         for batch in _batches(cleaned, self.settings.batch_size):
-            self._process(batch, report)
+            touched |= self._process(batch, report)
         if self.kb.entities_stale():
             self.kb.replace_entities(resolve_entities(self.kb.local_entities()))
+        report.groups = reconcile_groups(self.kb, sorted(touched))
         return report
 
-    def _process(self, batch: list[Document | IngestFailure], report: IngestReport) -> None:
+    def _process(self, batch: list[Document | IngestFailure], report: IngestReport) -> set[str]:
+        """Stores a batch in one transaction; returns the reconciliation groups it touched."""
         docs = [d for d in batch if isinstance(d, Document)]
         known = self.kb.known_document_ids([d.id for d in docs])
         fresh: list[Document] = []
@@ -102,12 +114,16 @@ class Ingestor:
                 self._on_item(item.source, "duplicate")
             else:
                 fresh.append(self._mark_near_duplicate(item, report))
-        if fresh:
-            extracted = self.extractor(fresh)
-            self.kb.write_batch(fresh, extracted)
-            for doc in fresh:
-                report.ingested += 1
-                self._on_item(doc.source, "near-duplicate" if doc.duplicate_of else "ingested")
+        if not fresh:
+            return set()
+        extracted = self.extractor(fresh)
+        keys = {c.id: claim_key(c) for a in extracted for c in a.claims}
+        keys |= {v.id: event_key(v) for a in extracted for v in a.events}
+        self.kb.write_batch(fresh, extracted, keys)
+        for doc in fresh:
+            report.ingested += 1
+            self._on_item(doc.source, "near-duplicate" if doc.duplicate_of else "ingested")
+        return set(keys.values())
 
     def _mark_near_duplicate(self, doc: Document, report: IngestReport) -> Document:
         original = self._index.original_of(doc.id, doc.signature)
@@ -119,3 +135,33 @@ class Ingestor:
         self._original[doc.id] = root
         report.near_duplicates += 1
         return replace(doc, duplicate_of=root)
+
+
+def reconcile_groups(kb: KnowledgeBase, keys: Sequence[str]) -> int:
+    """Clusters and conflicts of the given groups, computed again from all their facts and
+    stored in place of the old ones. Other groups are not read."""
+    if not keys:
+        return 0
+    docs = kb.doc_infos()
+    claims: dict[str, list[StatedClaim]] = {}
+    for claim, value_text, speaker in kb.claims_of(keys):
+        claims.setdefault(claim_key(claim), []).append(StatedClaim(claim, value_text, speaker))
+    events: dict[str, list[NamedEvent]] = {}
+    for event, people, place in kb.events_of(keys):
+        events.setdefault(event_key(event), []).append(NamedEvent(event, people, place))
+    clusters, conflicts = [], []
+    for group in claims.values():
+        conflicts += claim_conflicts(group, docs)
+    for named in events.values():
+        found, disagreements = event_clusters(named, docs)
+        clusters += found
+        conflicts += disagreements
+    kb.replace_reconciled(keys, clusters, conflicts)
+    return len(keys)
+
+
+def reconcile_all(kb: KnowledgeBase) -> int:
+    """Every group again: after an upgrade, or to check that incremental runs agree."""
+    if kb.entities_stale():
+        kb.replace_entities(resolve_entities(kb.local_entities()))
+    return reconcile_groups(kb, kb.group_keys())

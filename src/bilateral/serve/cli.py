@@ -13,10 +13,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from bilateral import display as formatting
 from bilateral.ingest import estimate_count
 from bilateral.model import Settings, db_url_from
 from bilateral.pipeline import ingest as run_ingest
-from bilateral.serve import formatting
+from bilateral.pipeline import reconcile_all
 from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
 from bilateral.store import KnowledgeBase, StoreError
 
@@ -236,6 +237,83 @@ def events(
     out.print(table)
     if not rows:
         err.print("No events match.")
+
+
+@app.command()
+def conflicts(
+    metric: Annotated[str | None, typer.Option(help="Only conflicts over this metric.")] = None,
+    verdict: Annotated[
+        str | None, typer.Option(help="contradiction, different_period, ...")
+    ] = None,
+    agreements: Annotated[bool, typer.Option(help="Also show sources that agree.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many conflicts.")] = 50,
+    db: DbOption = None,
+) -> None:
+    """Where sources disagree: the values side by side, the verdict and why."""
+    with _open(db) as kb:
+        rows = kb.conflict_table(
+            metric=metric, verdict=verdict, include_agreement=agreements, limit=limit
+        )
+    for r in rows:
+        table = Table(
+            title=f"[bold]{r['verdict']}[/bold]",
+            show_header=True,
+            title_justify="left",
+            caption=escape(r["explanation"]),
+            caption_justify="left",
+        )
+        for column in ("value", "article", "published", "period", "said by"):
+            table.add_column(column, overflow="fold")
+        for f in r["facts"]:
+            if f["kind"] == "claim":
+                value = formatting.value(f["value"], f["unit"], f["approx"])
+                period = formatting.period(f["period_start"], f["period_end"])
+                said = f["attributed_to"] or ""
+            else:
+                value, period, said = f"{f['type']} {f['subtype']}", f["date"] or "", ""
+            table.add_row(
+                value,
+                escape(_short(f["title"] or f["doc"])),
+                f["published"] or "undated",
+                period,
+                escape(said),
+            )
+        out.print(table)
+    if not rows:
+        err.print("No conflicts match.")
+
+
+@app.command()
+def timeline(
+    countries: Annotated[list[str], typer.Argument(help="Two (or more) ISO3 codes: KAZ KOR.")],
+    since: Annotated[str | None, typer.Option(help="Events dated on or after (ISO date).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many events.")] = 200,
+    db: DbOption = None,
+) -> None:
+    """One line per event between the countries, however many articles report it."""
+    with _open(db) as kb:
+        rows = kb.timeline(countries, since=since, limit=limit)
+    table = Table(show_header=True, header_style="bold", show_lines=True)
+    table.add_column("date", max_width=12)
+    table.add_column("event", ratio=2)
+    table.add_column("sources", ratio=2)
+    for r in rows:
+        sources = "\n".join(
+            escape(f"{_short(s['title'] or s['doc'], 50)} ({s['published'] or 'undated'})")
+            for s in r["sources"]
+        )
+        table.add_row(r["date"] or "undated", escape(r["summary"]), sources)
+    out.print(table)
+    if not rows:
+        err.print("No events between these countries.")
+
+
+@app.command()
+def reconcile(db: DbOption = None) -> None:
+    """Reconcile every group again (entities, event clusters, conflicts)."""
+    with _open(db) as kb:
+        groups = reconcile_all(kb)
+    out.print(f"reconciled {groups} groups")
 
 
 @app.command()

@@ -7,8 +7,18 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from bilateral.model import ArticleEntities, Document, Entity, LocalEntity
-from bilateral.store import facts, queries, writes
+from bilateral.model import (
+    ArticleEntities,
+    Claim,
+    Cluster,
+    Conflict,
+    DocInfo,
+    Document,
+    Entity,
+    Event,
+    LocalEntity,
+)
+from bilateral.store import facts, queries, reconciled, writes
 from bilateral.store.database import StoreError, make_engine, migrate
 
 
@@ -39,9 +49,45 @@ class KnowledgeBase:
         self.close()
 
     # writes: each one transaction
-    def write_batch(self, docs: Sequence[Document], extracted: Sequence[ArticleEntities]) -> None:
+    def write_batch(
+        self,
+        docs: Sequence[Document],
+        extracted: Sequence[ArticleEntities],
+        group_keys: dict[str, str] | None = None,
+    ) -> None:
         with self.engine.begin() as conn:
-            writes.write_batch(conn, docs, extracted)
+            writes.write_batch(conn, docs, extracted, group_keys)
+
+    def replace_reconciled(
+        self, keys: Sequence[str], clusters: Sequence[Cluster], conflicts: Sequence[Conflict]
+    ) -> None:
+        with self.engine.begin() as conn:
+            writes.replace_reconciled(conn, keys, clusters, conflicts)
+
+    # reads for reconciliation
+    def doc_infos(self) -> dict[str, DocInfo]:
+        with self.engine.connect() as conn:
+            return reconciled.doc_infos(conn)
+
+    def group_keys(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return reconciled.group_keys(conn)
+
+    def claims_of(self, keys: Sequence[str]) -> list[tuple[Claim, str, str | None]]:
+        with self.engine.connect() as conn:
+            return reconciled.claims_of(conn, keys)
+
+    def events_of(self, keys: Sequence[str]) -> list[tuple[Event, tuple[str, ...], str | None]]:
+        with self.engine.connect() as conn:
+            return reconciled.events_of(conn, keys)
+
+    def conflict_table(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return reconciled.conflict_table(conn, **filters)
+
+    def timeline(self, countries: Sequence[str], **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return reconciled.timeline(conn, countries, **filters)
 
     def replace_entities(self, entities: Sequence[Entity]) -> None:
         with self.engine.begin() as conn:
@@ -92,6 +138,8 @@ class KnowledgeBase:
             yield from facts.claim_records(conn)
             yield from facts.quote_records(conn)
             yield from facts.event_records(conn)
+            yield from reconciled.cluster_records(conn)
+            yield from reconciled.conflict_records(conn)
 
 
 def open_kb(url: str) -> KnowledgeBase:

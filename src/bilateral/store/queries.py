@@ -153,4 +153,6 @@ def counts(conn: Connection) -> dict[str, int]:
         "claims": n(schema.claims),
         "quotes": n(schema.quotes),
         "events": n(schema.events),
+        "clusters": n(schema.clusters),
+        "conflicts": n(schema.conflicts),
     }

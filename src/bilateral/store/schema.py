@@ -125,6 +125,7 @@ claims = Table(
     Column("speaker_local_id", String(40)),
     Column("source", Text),
     Column("note", Text),
+    Column("group_key", Text),
     Index("ix_claims_doc", "doc_id"),
     Index("ix_claims_metric", "metric"),
 )
@@ -161,6 +162,36 @@ events = Table(
     Column("people", JSON, nullable=False),
     Column("place_local_id", String(40)),
     Column("modality", String(16), nullable=False),
+    Column("group_key", Text),
     Index("ix_events_doc", "doc_id"),
     Index("ix_events_type", "type"),
+)
+
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("group_key", Text, nullable=False),
+    Column("of", String(8), nullable=False),
+    Column("members", JSON, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("date", String(10)),
+    Column("type", String(16)),
+    Column("subtype", String(40)),
+    Column("countries", JSON, nullable=False),
+    Column("people", JSON, nullable=False),
+    Column("place", Text),
+    Index("ix_clusters_group_key", "group_key"),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("group_key", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("members", JSON, nullable=False),
+    Column("verdict", String(24), nullable=False),
+    Column("explanation", Text, nullable=False),
+    Index("ix_conflicts_group_key", "group_key"),
 )

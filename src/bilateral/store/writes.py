@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, delete, insert, update
 
-from bilateral.model import ArticleEntities, Document, Entity
+from bilateral.model import ArticleEntities, Cluster, Conflict, Document, Entity
 from bilateral.store import schema
 
 ENTITIES_STALE = "entities_stale"
@@ -20,8 +20,14 @@ def _set_state(conn: Connection, key: str, value: str) -> None:
 
 
 def write_batch(
-    conn: Connection, docs: Sequence[Document], extracted: Sequence[ArticleEntities]
+    conn: Connection,
+    docs: Sequence[Document],
+    extracted: Sequence[ArticleEntities],
+    group_keys: Mapping[str, str] | None = None,
 ) -> None:
+    """One batch of articles and their facts. `group_keys` gives each claim and event the key
+    of the group it is reconciled in."""
+    keys = group_keys or {}
     if not docs:
         return
     now = datetime.now(UTC)
@@ -104,6 +110,7 @@ def write_batch(
             "speaker_local_id": c.speaker_id,
             "source": c.source,
             "note": c.note,
+            "group_key": keys.get(c.id),
         }
         for article in extracted
         for c in article.claims
@@ -143,6 +150,7 @@ def write_batch(
             "people": list(v.people),
             "place_local_id": v.place,
             "modality": v.modality,
+            "group_key": keys.get(v.id),
         }
         for article in extracted
         for v in article.events
@@ -179,3 +187,51 @@ def replace_entities(conn: Connection, entities: Sequence[Entity]) -> None:
             pairs,
         )
     _set_state(conn, ENTITIES_STALE, "0")
+
+
+def replace_reconciled(
+    conn: Connection,
+    keys: Sequence[str],
+    clusters: Sequence[Cluster],
+    conflicts: Sequence[Conflict],
+) -> None:
+    """The clusters and conflicts of the given groups, replaced whole."""
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        conn.execute(delete(schema.clusters).where(schema.clusters.c.group_key.in_(chunk)))
+        conn.execute(delete(schema.conflicts).where(schema.conflicts.c.group_key.in_(chunk)))
+    if clusters:
+        conn.execute(
+            insert(schema.clusters),
+            [
+                {
+                    "id": k.id,
+                    "group_key": k.key,
+                    "of": k.of,
+                    "members": list(k.members),
+                    "summary": k.summary,
+                    "date": k.date,
+                    "type": k.type,
+                    "subtype": k.subtype,
+                    "countries": list(k.countries),
+                    "people": list(k.people),
+                    "place": k.place,
+                }
+                for k in clusters
+            ],
+        )
+    if conflicts:
+        conn.execute(
+            insert(schema.conflicts),
+            [
+                {
+                    "id": x.id,
+                    "group_key": x.key,
+                    "kind": x.kind,
+                    "members": list(x.members),
+                    "verdict": x.verdict,
+                    "explanation": x.explanation,
+                }
+                for x in conflicts
+            ],
+        )

@@ -1,4 +1,5 @@
-"""How values read to a person: "$5.8 bn", "108,000", "73.6%", "8th", "2022-01..2022-11"."""
+"""How values read to a person: "$5.8 bn", "108,000", "73.6%", "8th". Pure functions, shared
+by the explanations reconciliation writes and every interface."""
 
 from __future__ import annotations
 

@@ -1,0 +1,114 @@
+"""Whether two articles' figures for the same metric, countries and direction disagree, and why.
+
+The rules are general: a tolerance from the precision the figure is written with ("$4.2
+billion" is good to ±$0.05 billion), the hedge ("over", "about"), interval containment of
+periods (a January-August total below a January-November one is consistent), cumulative
+totals and rankings that move over time, and differing definitions ("gross inflow" against
+"investment").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from bilateral.model import Claim, DocInfo
+
+ADDITIVE = {"trade_turnover", "exports", "imports", "investment_flow", "visitors", "students"}
+MOVING = {"investment_total", "companies_count", "projects_count", "population", "rank"}
+# Cue words that define what a figure measures: two figures named by different ones of these
+# are not the same measure.
+DEFINING = {
+    "gross inflow",
+    "capital inflow",
+    "direct investment",
+    "direct investments",
+    "foreign direct investment",
+    "fdi",
+    "invested",
+    "investments",
+    "investment",
+}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str
+    reason: str
+
+
+def tolerance(c: Claim, value_text: str) -> float:
+    """Half a unit of the last digit written: "$4.2 billion" -> 0.05e9, "550" -> 0.5."""
+    found = _NUMBER.search(value_text)
+    if not found or c.unit == "rank":
+        return 0.0
+    decimals = len(found.group(1) or "")
+    written = float(found.group(0).replace(",", ""))
+    scale = c.value / written if written else 1.0
+    return 0.5 * scale * 10.0**-decimals
+
+
+def bounds(c: Claim, value_text: str) -> tuple[float, float]:
+    tol = tolerance(c, value_text)
+    v = c.value
+    if c.approx == "over":
+        return v - tol, math.inf
+    if c.approx == "about":
+        return 0.9 * v - tol, 1.1 * v + tol
+    if c.approx == "nearly":
+        return 0.9 * v - tol, v + tol
+    if c.approx == "up to":
+        return 0.0, v + tol
+    return v - tol, v + tol
+
+
+def _contains(outer: Claim, inner: Claim) -> bool:
+    return bool(
+        outer.period_start
+        and outer.period_end
+        and inner.period_start
+        and inner.period_end
+        and outer.period_start <= inner.period_start
+        and inner.period_end <= outer.period_end
+    )
+
+
+def judge(a: Claim, a_text: str, b: Claim, b_text: str, docs: dict[str, DocInfo]) -> Verdict:
+    lo_a, hi_a = bounds(a, a_text)
+    lo_b, hi_b = bounds(b, b_text)
+    if lo_a <= hi_b and lo_b <= hi_a:
+        if a.value == b.value:
+            return Verdict("agree", "the figures agree")
+        if a.approx or b.approx:
+            return Verdict("agree", "the figures agree within their hedges")
+        return Verdict("rounding", "the same figure, rounded differently")
+    if a.noun != b.noun and (a.noun in DEFINING or b.noun in DEFINING) and a.noun and b.noun:
+        return Verdict(
+            "different_definition", f"they measure different things ('{a.noun}' against '{b.noun}')"
+        )
+    known = a.period_start and a.period_end and b.period_start and b.period_end
+    if known and (a.period_start, a.period_end) == (b.period_start, b.period_end):
+        when_a, when_b = docs[a.doc_id].published, docs[b.doc_id].published
+        if a.metric in MOVING and when_a != when_b:
+            return Verdict("different_time", "the same period, but reported at different times")
+        return Verdict("contradiction", "the same period, and the figures cannot both be right")
+    if known and a.metric in ADDITIVE and (_contains(a, b) or _contains(b, a)):
+        outer, inner = (a, b) if _contains(a, b) else (b, a)
+        if inner.value <= outer.value:
+            return Verdict(
+                "different_period", "the shorter period has the smaller value, as it must"
+            )
+        return Verdict("contradiction", "the shorter period has the larger value")
+    if known:
+        return Verdict("different_period", "the figures cover different periods")
+    if a.metric == "rank":
+        return Verdict("different_time", "rankings move; the sources speak of different times")
+    if a.metric in MOVING:
+        return Verdict(
+            "different_time", "a running total moves; the sources may be of different dates"
+        )
+    return Verdict(
+        "different_period", "the periods are not both stated, so the figures need not disagree"
+    )

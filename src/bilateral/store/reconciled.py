@@ -1,0 +1,195 @@
+"""Reads for reconciliation (facts of given groups, as records) and of what it produced
+(clusters and conflicts, as records and as the rows of the timeline and conflict views)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from bilateral.model import Claim, DocInfo, Event
+from bilateral.store import schema
+from bilateral.store.facts import _local_names, _texts, claim_records, event_records, speaker_names
+
+
+def doc_infos(conn: Connection) -> dict[str, DocInfo]:
+    d = schema.documents.c
+    rows = conn.execute(select(d.id, d.title, d.published, d.duplicate_of, d.source))
+    return {r.id: DocInfo(r.id, r.title, r.published, r.duplicate_of, r.source) for r in rows}
+
+
+def group_keys(conn: Connection) -> list[str]:
+    c, v = schema.claims.c, schema.events.c
+    keys = {r[0] for r in conn.execute(select(c.group_key).distinct()) if r[0]}
+    keys |= {r[0] for r in conn.execute(select(v.group_key).distinct()) if r[0]}
+    return sorted(keys)
+
+
+def _chunks(keys: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(keys), 500):
+        yield list(keys[start : start + 500])
+
+
+def claims_of(conn: Connection, keys: Sequence[str]) -> list[tuple[Claim, str, str | None]]:
+    """Claims of the given groups, with the words of each figure and who stated it."""
+    names = speaker_names(conn)
+    rows = [
+        r
+        for chunk in _chunks(keys)
+        for r in conn.execute(select(schema.claims).where(schema.claims.c.group_key.in_(chunk)))
+    ]
+    texts = _texts(conn, {r.doc_id for r in rows})
+    out = []
+    for r in rows:
+        claim = Claim(
+            id=r.id,
+            doc_id=r.doc_id,
+            start=r.start,
+            end=r.end,
+            value_start=r.value_start,
+            value_end=r.value_end,
+            metric=r.metric,
+            value=r.value,
+            unit=r.unit,
+            countries=tuple(r.countries),
+            from_=r.from_country,
+            to=r.to_country,
+            period_start=r.period_start,
+            period_end=r.period_end,
+            approx=r.approx,
+            qualifier=r.qualifier,
+            noun=r.noun,
+            speaker_id=r.speaker_local_id,
+            source=r.source,
+            note=r.note,
+        )
+        speaker = names.get(r.speaker_local_id) if r.speaker_local_id else r.source
+        out.append((claim, texts[r.doc_id][r.value_start : r.value_end], speaker))
+    return out
+
+
+def events_of(
+    conn: Connection, keys: Sequence[str]
+) -> list[tuple[Event, tuple[str, ...], str | None]]:
+    """Events of the given groups, with the canonical names of their people and place."""
+    names, local = speaker_names(conn), _local_names(conn)
+    out = []
+    for chunk in _chunks(keys):
+        for r in conn.execute(select(schema.events).where(schema.events.c.group_key.in_(chunk))):
+            event = Event(
+                id=r.id,
+                doc_id=r.doc_id,
+                start=r.start,
+                end=r.end,
+                cue_start=r.cue_start,
+                cue_end=r.cue_end,
+                type=r.type,
+                subtype=r.subtype,
+                date=r.date,
+                date_start=r.date_start,
+                date_end=r.date_end,
+                actors=tuple(r.actors),
+                targets=tuple(r.targets),
+                people=tuple(r.people),
+                place=r.place_local_id,
+                modality=r.modality,
+            )
+            people = tuple(names.get(p) or local.get(p, p) for p in r.people)
+            place = (
+                (names.get(r.place_local_id) or local.get(r.place_local_id))
+                if r.place_local_id
+                else None
+            )
+            out.append((event, people, place))
+    return out
+
+
+def cluster_records(conn: Connection) -> Iterator[dict[str, Any]]:
+    k = schema.clusters.c
+    for r in conn.execute(select(schema.clusters).order_by(k.date, k.id)):
+        yield {
+            "kind": "cluster",
+            "id": r.id,
+            "of": r.of,
+            "members": list(r.members),
+            "summary": r.summary,
+            "date": r.date,
+            "type": r.type,
+            "subtype": r.subtype,
+            "countries": list(r.countries),
+            "people": list(r.people),
+            "place": r.place,
+        }
+
+
+def conflict_records(conn: Connection) -> Iterator[dict[str, Any]]:
+    x = schema.conflicts.c
+    for r in conn.execute(select(schema.conflicts).order_by(x.group_key, x.id)):
+        yield {
+            "kind": "conflict",
+            "id": r.id,
+            "of": r.kind,
+            "members": list(r.members),
+            "verdict": r.verdict,
+            "explanation": r.explanation,
+        }
+
+
+def conflict_table(
+    conn: Connection,
+    metric: str | None = None,
+    verdict: str | None = None,
+    include_agreement: bool = False,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Conflicts with their members side by side (value, article, date, period, speaker)."""
+    facts = {r["id"]: r for r in (*claim_records(conn), *event_records(conn))}
+    docs = doc_infos(conn)
+    out = []
+    for record in conflict_records(conn):
+        if verdict and record["verdict"] != verdict:
+            continue
+        if not include_agreement and not verdict and record["verdict"] in ("agree", "rounding"):
+            continue
+        members = [facts[m] for m in record["members"] if m in facts]
+        if metric and not any(m.get("metric") == metric for m in members):
+            continue
+        for m in members:
+            doc = docs.get(m["doc"])
+            m["title"], m["published"] = (doc.name, doc.published) if doc else (None, None)
+        out.append({**record, "facts": members})
+    return out[:limit] if limit else out
+
+
+def timeline(
+    conn: Connection, countries: Sequence[str], since: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """One row per clustered event between the countries, in date order, with its sources."""
+    wanted = {c.upper() for c in countries}
+    events = {r["id"]: r for r in event_records(conn)}
+    docs = doc_infos(conn)
+    out = []
+    for cluster in cluster_records(conn):
+        if not wanted <= set(cluster["countries"]):
+            continue
+        if since and (cluster["date"] or "") < since:
+            continue
+        sources = []
+        for member in cluster["members"]:
+            event = events.get(member)
+            if event:
+                doc = docs.get(event["doc"])
+                sources.append(
+                    {
+                        "event": member,
+                        "doc": event["doc"],
+                        "sentence": event["sentence"],
+                        "title": doc.name if doc else None,
+                        "published": doc.published if doc else None,
+                        "modality": event["modality"],
+                    }
+                )
+        out.append({**cluster, "sources": sources})
+    out.sort(key=lambda c: (c["date"] or "9999", c["id"]))
+    return out[:limit] if limit else out
