@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578" / "reuters21578.jsonl"
-TARGET_RATIO, TARGET_MB = 0.8, 1536
+TARGET_RATIO, TARGET_MB, TARGET_RECONCILE = 0.8, 1536, 0.1
 
 
 def _peak_mb() -> float:
@@ -52,7 +52,7 @@ def _baseline(jsonl: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
 def _bilateral(jsonl: str, db: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
     from bilateral.extract import Extractor
     from bilateral.model import Settings
-    from bilateral.pipeline import Ingestor
+    from bilateral.pipeline import Ingestor, reconcile_all
     from bilateral.store import KnowledgeBase
 
     settings = Settings(db_url=f"sqlite:///{db}")
@@ -61,6 +61,10 @@ def _bilateral(jsonl: str, db: str, out: mp.Queue) -> None:  # type: ignore[type
         start = time.perf_counter()
         report = Ingestor(kb, settings, lambda: extractor).run([jsonl])
         seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        groups = reconcile_all(kb)  # every group again, from scratch
+        reconcile_seconds = time.perf_counter() - start
+        counts = kb.counts()
     out.put(
         {
             "seconds": seconds,
@@ -69,6 +73,9 @@ def _bilateral(jsonl: str, db: str, out: mp.Queue) -> None:  # type: ignore[type
             "near_duplicates": report.near_duplicates,
             "duplicates": report.duplicates,
             "failed": report.failed,
+            "reconcile_seconds": reconcile_seconds,
+            "groups": groups,
+            "counts": counts,
         }
     )
 
@@ -155,17 +162,27 @@ def main() -> int:
             "articles_per_s": round(our_rate, 1),
             "peak_mb": round(ours["peak_mb"]),
             **{k: ours[k] for k in ("ingested", "near_duplicates", "duplicates", "failed")},
+            "stored": ours["counts"],
         },
         "ratio": round(ratio, 3),
+        "reconcile": {
+            "groups": ours["groups"],
+            "seconds_vs_ingest": round(ours["reconcile_seconds"] / ours["seconds"], 4),
+            "target_max": TARGET_RECONCILE,
+        },
         "country_recall": recall,
         "targets": {"ratio_min": TARGET_RATIO, "peak_mb_max": TARGET_MB},
     }
     print(json.dumps(result, indent=1))
-    ok = ratio >= TARGET_RATIO and ours["peak_mb"] < TARGET_MB
+    reconcile_share = ours["reconcile_seconds"] / ours["seconds"]
+    ok = (
+        ratio >= TARGET_RATIO and ours["peak_mb"] < TARGET_MB and reconcile_share < TARGET_RECONCILE
+    )
     verdict = "OK" if ok else "BELOW TARGET"
     print(
         f"\nratio {ratio:.2f} (target >= {TARGET_RATIO}), peak {ours['peak_mb']:.0f} MB "
-        f"(target < {TARGET_MB}), country recall {recall['recall']}: {verdict}"
+        f"(target < {TARGET_MB}), reconcile {reconcile_share:.1%} of ingest (target < "
+        f"{TARGET_RECONCILE:.0%}), country recall {recall['recall']}: {verdict}"
     )
     results = ROOT / "benchmarks" / "results"
     results.mkdir(exist_ok=True)
