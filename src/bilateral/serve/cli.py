@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from bilateral import display as formatting
+from bilateral.ask import answer
 from bilateral.ingest import estimate_count
 from bilateral.model import Settings, db_url_from
 from bilateral.pipeline import ingest as run_ingest
@@ -306,6 +307,26 @@ def timeline(
     out.print(table)
     if not rows:
         err.print("No events between these countries.")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in plain English.")],
+    db: DbOption = None,
+) -> None:
+    """Answer a question from the knowledge base, citing every statement."""
+    with _open(db) as kb:
+        found = answer(kb, question)
+    for s in found.statements:
+        out.print(f"• {escape(s.text)}", highlight=False)
+        for c in s.citations:
+            out.print(
+                f"    [dim]{escape(c.title)} ({c.published or 'undated'}), "
+                f"{c.doc}:{c.start}-{c.end}: “{escape(_short(c.sentence, 160))}”[/dim]",
+                highlight=False,
+            )
+    if not found.found:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -18,7 +18,7 @@ from bilateral.model import (
     Event,
     LocalEntity,
 )
-from bilateral.store import facts, queries, reconciled, writes
+from bilateral.store import facts, pages, queries, reconciled, writes
 from bilateral.store.database import StoreError, make_engine, migrate
 
 
@@ -125,6 +125,34 @@ class KnowledgeBase:
     def quote_table(self, **filters: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return facts.quote_table(conn, **filters)
+
+    def document_list(self, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            return pages.document_list(conn, limit, offset)
+
+    def document_page(self, doc_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return pages.document_page(conn, doc_id)
+
+    def entity_page(self, entity_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return pages.entity_page(conn, entity_id)
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return pages.search(conn, query, limit)
+
+    def dyad(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return pages.dyad(conn)
+
+    def key_figures(self, pair: list[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return pages.key_figures(conn, pair)
+
+    def people_who_matter(self, pair: list[str], limit: int = 12) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return pages.people_who_matter(conn, pair, limit)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:

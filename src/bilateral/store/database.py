@@ -31,8 +31,12 @@ def make_engine(url: str) -> Engine:
         folder = Path(parsed.database).expanduser().resolve().parent
         if not folder.is_dir():
             raise StoreError(f"The folder for the database does not exist: {folder}.")
+    options: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        # the API reads from a thread pool; each connection is used by one thread at a time
+        options["connect_args"] = {"check_same_thread": False}
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, **options)
     except Exception as exc:  # a bad URL or a missing driver, said in a sentence
         raise StoreError(f"Cannot open the database {url!r}: {exc}.") from exc
     if engine.dialect.name == "sqlite":

@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Text, cast, func, or_, select
 
 from bilateral.store import schema
 
 
-def speaker_names(conn: Connection) -> dict[str, str]:
+def speaker_names(conn: Connection, doc_id: str | None = None) -> dict[str, str]:
     """Each article's local entity id -> the canonical name of the entity it became."""
     le, e = schema.local_entities.c, schema.entities.c
-    rows = conn.execute(select(le.id, e.name).join(schema.entities, e.id == le.entity_id))
-    return {r.id: r.name for r in rows}
+    query = select(le.id, e.name).join(schema.entities, e.id == le.entity_id)
+    if doc_id is not None:
+        query = query.where(le.doc_id == doc_id)
+    return {r.id: r.name for r in conn.execute(query)}
 
 
 def _texts(conn: Connection, doc_ids: set[str] | None = None) -> dict[str, str]:
@@ -76,6 +78,14 @@ def quote_records(conn: Connection) -> Iterator[dict[str, Any]]:
         }
 
 
+def _names_for(conn: Connection, local_ids: set[str]) -> dict[str, str]:
+    le, e = schema.local_entities.c, schema.entities.c
+    if not local_ids:
+        return {}
+    query = select(le.id, e.name).join(schema.entities, e.id == le.entity_id)
+    return {r.id: r.name for r in conn.execute(query.where(le.id.in_(list(local_ids))))}
+
+
 def claim_table(
     conn: Connection,
     metric: str | None = None,
@@ -85,35 +95,41 @@ def claim_table(
     since: str | None = None,
     doc: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Claims with their article's title and date, filtered; newest period first."""
+    """Claims with their article's title and date, filtered; latest period first."""
     c, d = schema.claims.c, schema.documents.c
+    when = func.coalesce(c.period_end, c.period_start, d.published, "")
     query = select(schema.claims, d.title, d.published, d.source.label("doc_source")).join(
         schema.documents, d.id == c.doc_id
     )
     if metric:
         query = query.where(c.metric == metric)
+    if country:
+        query = query.where(cast(c.countries, Text).contains(f'"{country.upper()}"'))
     if from_:
         query = query.where(c.from_country == from_.upper())
     if to:
         query = query.where(c.to_country == to.upper())
+    if since:
+        query = query.where(when >= since)
     if doc:
         query = query.where(c.doc_id == doc)
+    query = query.order_by(when.desc(), c.id).offset(offset)
+    if limit:
+        query = query.limit(limit)
     rows = list(conn.execute(query))
     texts = _texts(conn, {r.doc_id for r in rows})
-    names = speaker_names(conn)
-    out = []
-    for r in rows:
-        record = _claim_record(r, texts[r.doc_id], names)
-        if country and country.upper() not in record["countries"]:
-            continue
-        if since and (r.period_end or r.period_start or r.published or "") < since:
-            continue
-        out.append({**record, "title": r.title, "published": r.published, "source": r.doc_source})
-    out.sort(
-        key=lambda x: x["period_end"] or x["period_start"] or x["published"] or "", reverse=True
-    )
-    return out[:limit] if limit else out
+    names = _names_for(conn, {r.speaker_local_id for r in rows if r.speaker_local_id})
+    return [
+        {
+            **_claim_record(r, texts[r.doc_id], names),
+            "title": r.title,
+            "published": r.published,
+            "source": r.doc_source,
+        }
+        for r in rows
+    ]
 
 
 def quote_table(
@@ -167,9 +183,12 @@ def _event_record(
     }
 
 
-def _local_names(conn: Connection) -> dict[str, str]:
+def _local_names(conn: Connection, doc_id: str | None = None) -> dict[str, str]:
     le = schema.local_entities.c
-    return {r.id: r.name for r in conn.execute(select(le.id, le.name))}
+    query = select(le.id, le.name)
+    if doc_id is not None:
+        query = query.where(le.doc_id == doc_id)
+    return {r.id: r.name for r in conn.execute(query)}
 
 
 def event_records(conn: Connection) -> Iterator[dict[str, Any]]:
@@ -188,6 +207,7 @@ def event_table(
     doc: str | None = None,
     modality: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Events with their article's title and date, filtered; in date order."""
     v, d = schema.events.c, schema.documents.c
@@ -200,18 +220,51 @@ def event_table(
         query = query.where(v.doc_id == doc)
     if modality:
         query = query.where(v.modality == modality)
+    if country:
+        code = f'"{country.upper()}"'
+        query = query.where(
+            or_(cast(v.actors, Text).contains(code), cast(v.targets, Text).contains(code))
+        )
+    if since:
+        query = query.where(func.coalesce(v.date_end, v.date, "") >= since)
+    if person:
+        le, e = schema.local_entities.c, schema.entities.c
+        ids = [
+            r[0]
+            for r in conn.execute(
+                select(le.id)
+                .join(schema.entities, e.id == le.entity_id)
+                .where(func.lower(e.name).contains(person.lower()))
+            )
+        ]
+        if not ids:
+            return []
+        query = query.where(or_(*[cast(v.people, Text).contains(f'"{i}"') for i in ids[:200]]))
+    query = query.order_by(func.coalesce(v.date, ""), v.doc_id, v.cue_start).offset(offset)
+    if limit:
+        query = query.limit(limit)
     rows = list(conn.execute(query))
     texts = _texts(conn, {r.doc_id for r in rows})
-    names, local = speaker_names(conn), _local_names(conn)
-    out = []
-    for r in rows:
-        record = _event_record(r, texts[r.doc_id], names, local)
-        if country and country.upper() not in record["actors"] + record["targets"]:
-            continue
-        if since and (r.date_end or r.date or "") < since:
-            continue
-        if person and not any(person.lower() in p.lower() for p in record["people"]):
-            continue
-        out.append({**record, "title": r.title, "published": r.published, "source": r.doc_source})
-    out.sort(key=lambda x: (x["date"] or "", x["doc"]))
-    return out[:limit] if limit else out
+    wanted = {p for r in rows for p in r.people} | {
+        r.place_local_id for r in rows if r.place_local_id
+    }
+    names = _names_for(conn, wanted)
+    local = _local_names_for(conn, wanted)
+    return [
+        {
+            **_event_record(r, texts[r.doc_id], names, local),
+            "title": r.title,
+            "published": r.published,
+            "source": r.doc_source,
+        }
+        for r in rows
+    ]
+
+
+def _local_names_for(conn: Connection, local_ids: set[str]) -> dict[str, str]:
+    le = schema.local_entities.c
+    if not local_ids:
+        return {}
+    return {
+        r.id: r.name for r in conn.execute(select(le.id, le.name).where(le.id.in_(list(local_ids))))
+    }
