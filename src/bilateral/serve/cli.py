@@ -330,6 +330,25 @@ def ask(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    db: DbOption = None,
+) -> None:
+    """The HTTP API (/api, OpenAPI at /docs) and the web UI (/) over the knowledge base."""
+    import uvicorn
+
+    from bilateral.serve.api import create_app
+
+    try:
+        application = create_app(_settings(db))
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    out.print(f"Serving the knowledge base at [bold]http://{host}:{port}/[/bold] (Ctrl-C stops)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def reconcile(db: DbOption = None) -> None:
     """Reconcile every group again (entities, event clusters, conflicts)."""
     with _open(db) as kb:

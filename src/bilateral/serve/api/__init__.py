@@ -1,0 +1,64 @@
+"""The HTTP API and the web UI: create_app(settings) builds both over one knowledge base."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from bilateral.model import Settings
+from bilateral.serve.api.routes import api_router
+from bilateral.serve.web import STATIC, page_router
+from bilateral.store import KnowledgeBase
+
+log = logging.getLogger("bilateral.serve")
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api") or path.endswith(".json")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The application over the knowledge base at settings.db_url; opens it once."""
+    kb = KnowledgeBase.open(settings.db_url)
+    app = FastAPI(
+        title="bilateral",
+        summary="News about two countries' relations as a cited knowledge base.",
+        version="0.1.0",
+    )
+    app.state.kb = kb
+    app.include_router(api_router, prefix="/api")
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+        body = (
+            f"<!doctype html><title>bilateral</title><h1>{exc.status_code}</h1><p>{exc.detail}</p>"
+        )
+        return HTMLResponse(body.replace("<p>", "<p>", 1), status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', '')}"
+            for e in exc.errors()
+        )
+        return JSONResponse({"error": f"invalid request: {problems}"}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("error serving %s", request.url.path)
+        return JSONResponse({"error": "the server failed to answer; the error is logged"}, 500)
+
+    @app.on_event("shutdown")
+    def close() -> None:
+        kb.close()
+
+    return app
