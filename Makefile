@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= ../shared/corpus/seeds
 STAMP  := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: install demo test lint typecheck layers unit quality bench clean
+.PHONY: install demo test lint typecheck layers unit quality bench loadtest clean
 
 install: $(STAMP)
 
@@ -19,6 +20,12 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 demo: install
 	$(BIN)/bilateral ingest $(CORPUS)
 	$(BIN)/bilateral entities --limit 30
+	$(BIN)/bilateral timeline $$($(BIN)/python -c "import bilateral; kb = bilateral.open_kb('sqlite:///bilateral.db'); print(' '.join(kb.dyad()))")
+	$(BIN)/bilateral serve
+
+# Browser tests drive Debian's chromium (never a downloaded browser); install it when missing.
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -30,13 +37,16 @@ typecheck: install
 layers: install
 	$(BIN)/lint-imports
 
-unit: install
+unit: install $(CHROMIUM)
 	$(BIN)/pytest
 
 test: lint typecheck layers unit
 
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
+
+loadtest: install
+	$(BIN)/python benchmarks/load_api.py
 
 clean:
 	rm -rf $(VENV) bilateral.db bilateral.db-wal bilateral.db-shm .pytest_cache .mypy_cache .ruff_cache

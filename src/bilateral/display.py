@@ -3,6 +3,8 @@ by the explanations reconciliation writes and every interface."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 SYMBOLS = {
     "USD": "$",
     "EUR": "€",
@@ -53,4 +55,14 @@ def period(start: str | None, end: str | None) -> str:
         return start[:4]
     if start and end and start[:7] == end[:7]:
         return start[:7] if start[8:] == "01" else start
+    if start and end and start[5:] == "01-01" and end[5:] == "12-31":
+        return f"{start[:4]}–{end[:4]}"
+    if start and end and start[8:] == "01" and _month_end(end):
+        return f"{start[:7]}..{end[:7]}"
     return f"{start or '…'}..{end or '…'}"
+
+
+def _month_end(day: str) -> bool:
+    year, month, date = int(day[:4]), int(day[5:7]), int(day[8:10])
+    following = (year + month // 12, month % 12 + 1)
+    return (dt.date(*following, 1) - dt.timedelta(days=1)).day == date

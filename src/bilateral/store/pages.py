@@ -243,7 +243,7 @@ def key_figures(conn: Connection, pair: list[str]) -> list[dict[str, Any]]:
     docs = doc_infos(conn)
     disputed: Counter[str] = Counter()
     for x in conflict_records(conn):
-        if x["verdict"] not in ("agree", "rounding"):
+        if x["verdict"] in ("contradiction", "different_definition"):
             for member in x["members"]:
                 disputed[member] += 1
     latest: dict[str, Any] = {}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,7 +27,14 @@ def _wants_json(request: Request) -> bool:
 def create_app(settings: Settings) -> FastAPI:
     """The application over the knowledge base at settings.db_url; opens it once."""
     kb = KnowledgeBase.open(settings.db_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        kb.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="bilateral",
         summary="News about two countries' relations as a cited knowledge base.",
         version="0.1.0",
@@ -56,9 +65,5 @@ def create_app(settings: Settings) -> FastAPI:
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
         log.exception("error serving %s", request.url.path)
         return JSONResponse({"error": "the server failed to answer; the error is logged"}, 500)
-
-    @app.on_event("shutdown")
-    def close() -> None:
-        kb.close()
 
     return app
