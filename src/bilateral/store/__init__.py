@@ -102,6 +102,11 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return queries.signatures(conn)
 
+    def version(self) -> str:
+        """Changes whenever anything is written: what was read before may be stale."""
+        with self.engine.connect() as conn:
+            return queries.version(conn)
+
     def entities_stale(self) -> bool:
         with self.engine.connect() as conn:
             return queries.entities_stale(conn)

@@ -33,6 +33,11 @@ def entities_stale(conn: Connection) -> bool:
     return value == "1"
 
 
+def version(conn: Connection) -> str:
+    value = conn.execute(select(schema.state.c.value).where(schema.state.c.key == "version")).scalar()
+    return str(value or "0")
+
+
 def local_entities(conn: Connection) -> list[tuple[LocalEntity, int]]:
     """Every article's entities with how often each is mentioned, in a stable order."""
     le, m = schema.local_entities.c, schema.mentions.c

@@ -6,17 +6,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, bindparam, delete, insert, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from bilateral.model import ArticleEntities, Cluster, Conflict, Document, Entity
 from bilateral.store import schema
 
 ENTITIES_STALE = "entities_stale"
+VERSION = "version"  # changes with every write: readers cache what they read against it
 
 
 def _set_state(conn: Connection, key: str, value: str) -> None:
     conn.execute(delete(schema.state).where(schema.state.c.key == key))
     conn.execute(insert(schema.state).values(key=key, value=value))
+    if key != VERSION:
+        found = conn.execute(select(schema.state.c.value).where(schema.state.c.key == VERSION))
+        current = found.scalar()
+        _set_state(conn, VERSION, str(int(current or 0) + 1))
 
 
 def write_batch(
@@ -220,6 +225,7 @@ def replace_reconciled(
                 for k in clusters
             ],
         )
+    _set_state(conn, "reconciled", str(len(keys)))
     if conflicts:
         conn.execute(
             insert(schema.conflicts),

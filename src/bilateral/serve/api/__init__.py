@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from bilateral.model import Settings
+from bilateral.serve.api.cache import ResponseCache
 from bilateral.serve.api.routes import api_router
 from bilateral.serve.web import STATIC, page_router
 from bilateral.store import KnowledgeBase
@@ -43,6 +44,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_router, prefix="/api")
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    cache = ResponseCache(kb)
+    app.middleware("http")(cache)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
