@@ -91,9 +91,13 @@ class Attributor:
     def _inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
-    def _mention_in(self, start: int, end: int) -> PersonMention | None:
-        inside = [m for m in self.people if m.start >= start and m.end <= end]
-        return inside[0] if inside else None
+    def _mention_in(self, start: int, end: int, last: bool = False) -> PersonMention | None:
+        """A person named in text[start:end], or whose name runs into it (a window cut before
+        "Qasym- Jomart Toqayev said" still finds him); with `last`, the one nearest the end."""
+        inside = [m for m in self.people if m.end > start and m.start < end]
+        if not inside:
+            return None
+        return inside[-1] if last else inside[0]
 
     def _last_speaker(self, before: int) -> Speaker | None:
         earlier = [who for where, who in self.spoken if where < before and who.local_id]
@@ -161,8 +165,8 @@ class Attributor:
         cut = max(self.text.rfind(ch, left_start, verb.start()) for ch in ',;“”"')
         left = (max(left_start, cut + 1), verb.start())
         right = (verb.end(), min(end, verb.end() + 50))
-        for span in (left, right):
-            found = self.resolve(*span)
+        for span, nearest_end in ((left, True), (right, False)):
+            found = self.resolve(*span, last=nearest_end)
             if found:
                 return found
         named = re.search(r"(?:^|\s)((?:[A-Z][\w&.-]*\s){1,4})$", self.text[left[0] : left[1]])
@@ -170,9 +174,9 @@ class Attributor:
             return Speaker(None, named.group(1).strip())  # "Trend reports", "Xinhua said"
         return None
 
-    def resolve(self, start: int, end: int) -> Speaker | None:
+    def resolve(self, start: int, end: int, last: bool = False) -> Speaker | None:
         """The speaker named in text[start:end] (words around a quote, or a sentence)."""
-        mention = self._mention_in(start, end)
+        mention = self._mention_in(start, end, last)
         if mention is not None:
             return Speaker(mention.person.local_id, self.text[mention.start : mention.end])
         span = self.text[start:end]
