@@ -46,6 +46,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 
 loadtest: install
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(BIN)/python benchmarks/load_api.py
 
 clean:

@@ -133,29 +133,45 @@ def claim_table(
 
 
 def quote_table(
-    conn: Connection, speaker: str | None = None, doc: str | None = None, limit: int | None = None
+    conn: Connection,
+    speaker: str | None = None,
+    doc: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     q, d = schema.quotes.c, schema.documents.c
     query = select(schema.quotes, d.title, d.published).join(schema.documents, d.id == q.doc_id)
     if doc:
         query = query.where(q.doc_id == doc)
-    names = speaker_names(conn)
-    out = []
-    for r in conn.execute(query.order_by(d.published, q.doc_id, q.start)):
-        name = names.get(r.speaker_local_id) if r.speaker_local_id else None
-        if speaker and speaker.lower() not in f"{name or ''} {r.speaker_text or ''}".lower():
-            continue
-        out.append(
-            {
-                "id": r.id,
-                "doc": r.doc_id,
-                "speaker": name,
-                "text": r.text,
-                "title": r.title,
-                "published": r.published,
-            }
+    if speaker:
+        le, e = schema.local_entities.c, schema.entities.c
+        ids = [
+            r[0]
+            for r in conn.execute(
+                select(le.id)
+                .join(schema.entities, e.id == le.entity_id)
+                .where(func.lower(e.name).contains(speaker.lower()))
+            )
+        ]
+        query = query.where(
+            or_(q.speaker_local_id.in_(ids), func.lower(q.speaker_text).contains(speaker.lower()))
         )
-    return out[:limit] if limit else out
+    query = query.order_by(d.published, q.doc_id, q.start).offset(offset)
+    if limit:
+        query = query.limit(limit)
+    rows = list(conn.execute(query))
+    names = _names_for(conn, {r.speaker_local_id for r in rows if r.speaker_local_id})
+    return [
+        {
+            "id": r.id,
+            "doc": r.doc_id,
+            "speaker": names.get(r.speaker_local_id) if r.speaker_local_id else None,
+            "text": r.text,
+            "title": r.title,
+            "published": r.published,
+        }
+        for r in rows
+    ]
 
 
 def _event_record(

@@ -34,7 +34,9 @@ def entities_stale(conn: Connection) -> bool:
 
 
 def version(conn: Connection) -> str:
-    value = conn.execute(select(schema.state.c.value).where(schema.state.c.key == "version")).scalar()
+    value = conn.execute(
+        select(schema.state.c.value).where(schema.state.c.key == "version")
+    ).scalar()
     return str(value or "0")
 
 

@@ -6,11 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Text, cast, func, select
 
 from bilateral.model import Claim, DocInfo, Event
 from bilateral.store import schema
-from bilateral.store.facts import _local_names, _texts, claim_records, event_records, speaker_names
+from bilateral.store.facts import (
+    _claim_record,
+    _event_record,
+    _local_names,
+    _local_names_for,
+    _names_for,
+    _texts,
+    speaker_names,
+)
 
 
 def doc_infos(conn: Connection) -> dict[str, DocInfo]:
@@ -136,45 +144,102 @@ def conflict_records(conn: Connection) -> Iterator[dict[str, Any]]:
         }
 
 
+def _facts_by_id(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The claim and event records with these ids, reading only their articles' texts."""
+    if not ids:
+        return {}
+    claims = list(conn.execute(select(schema.claims).where(schema.claims.c.id.in_(list(ids)))))
+    events = list(conn.execute(select(schema.events).where(schema.events.c.id.in_(list(ids)))))
+    texts = _texts(conn, {r.doc_id for r in claims + events})
+    locals_ = {r.speaker_local_id for r in claims if r.speaker_local_id}
+    locals_ |= {p for r in events for p in r.people} | {
+        r.place_local_id for r in events if r.place_local_id
+    }
+    names, local = _names_for(conn, locals_), _local_names_for(conn, locals_)
+    found = {r.id: _claim_record(r, texts[r.doc_id], names) for r in claims}
+    found |= {r.id: _event_record(r, texts[r.doc_id], names, local) for r in events}
+    return found
+
+
 def conflict_table(
     conn: Connection,
     metric: str | None = None,
     verdict: str | None = None,
     include_agreement: bool = False,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Conflicts with their members side by side (value, article, date, period, speaker)."""
-    facts = {r["id"]: r for r in (*claim_records(conn), *event_records(conn))}
+    x = schema.conflicts.c
+    query = select(schema.conflicts)
+    if verdict:
+        query = query.where(x.verdict == verdict)
+    elif not include_agreement:
+        query = query.where(x.verdict.not_in(("agree", "rounding")))
+    if metric:
+        query = query.where(x.group_key.startswith(f"{metric}|"))
+    query = query.order_by(x.group_key, x.id).offset(offset)
+    if limit:
+        query = query.limit(limit)
+    rows = list(conn.execute(query))
+    facts = _facts_by_id(conn, {m for r in rows for m in r.members})
     docs = doc_infos(conn)
     out = []
-    for record in conflict_records(conn):
-        if verdict and record["verdict"] != verdict:
-            continue
-        if not include_agreement and not verdict and record["verdict"] in ("agree", "rounding"):
-            continue
-        members = [facts[m] for m in record["members"] if m in facts]
-        if metric and not any(m.get("metric") == metric for m in members):
-            continue
+    for r in rows:
+        members = [dict(facts[m]) for m in r.members if m in facts]
         for m in members:
             doc = docs.get(m["doc"])
             m["title"], m["published"] = (doc.name, doc.published) if doc else (None, None)
-        out.append({**record, "facts": members})
-    return out[:limit] if limit else out
+        out.append(
+            {
+                "kind": "conflict",
+                "id": r.id,
+                "of": r.kind,
+                "members": list(r.members),
+                "verdict": r.verdict,
+                "explanation": r.explanation,
+                "facts": members,
+            }
+        )
+    return out
 
 
 def timeline(
-    conn: Connection, countries: Sequence[str], since: str | None = None, limit: int | None = None
+    conn: Connection,
+    countries: Sequence[str],
+    since: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """One row per clustered event between the countries, in date order, with its sources."""
-    wanted = {c.upper() for c in countries}
-    events = {r["id"]: r for r in event_records(conn)}
+    k = schema.clusters.c
+    query = select(schema.clusters)
+    for code in countries:
+        query = query.where(cast(k.countries, Text).contains(f'"{code.upper()}"'))
+    if since:
+        query = query.where(func.coalesce(k.date, "") >= since)
+    query = query.order_by(func.coalesce(k.date, "9999"), k.id).offset(offset)
+    if limit:
+        query = query.limit(limit)
+    clusters = [
+        {
+            "kind": "cluster",
+            "id": r.id,
+            "of": r.of,
+            "members": list(r.members),
+            "summary": r.summary,
+            "date": r.date,
+            "type": r.type,
+            "subtype": r.subtype,
+            "countries": list(r.countries),
+            "people": list(r.people),
+            "place": r.place,
+        }
+        for r in conn.execute(query)
+    ]
+    events = _facts_by_id(conn, {m for c in clusters for m in c["members"]})
     docs = doc_infos(conn)
-    out = []
-    for cluster in cluster_records(conn):
-        if not wanted <= set(cluster["countries"]):
-            continue
-        if since and (cluster["date"] or "") < since:
-            continue
+    for cluster in clusters:
         sources = []
         for member in cluster["members"]:
             event = events.get(member)
@@ -190,6 +255,5 @@ def timeline(
                         "modality": event["modality"],
                     }
                 )
-        out.append({**cluster, "sources": sources})
-    out.sort(key=lambda c: (c["date"] or "9999", c["id"]))
-    return out[:limit] if limit else out
+        cluster["sources"] = sources
+    return clusters

@@ -45,8 +45,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
-    cache = ResponseCache(kb)
-    app.middleware("http")(cache)
+    app.add_middleware(ResponseCache, kb=kb)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -125,8 +125,8 @@ def events(
 def quotes(
     request: Request, speaker: Text = None, doc: Text = None, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
-    rows = kb_of(request).quote_table(speaker=speaker, doc=doc, limit=limit + offset)
-    return page(rows[offset:], limit, offset)
+    rows = kb_of(request).quote_table(speaker=speaker, doc=doc, limit=limit, offset=offset)
+    return page(rows, limit, offset)
 
 
 @api_router.get("/clusters", summary="Events reconciled across articles, with their sources")
@@ -138,8 +138,8 @@ def clusters(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     pair = views.pair_of(kb_of(request), countries)
-    rows = kb_of(request).timeline(pair, since=since, limit=limit + offset)
-    return page(rows[offset:], limit, offset)
+    rows = kb_of(request).timeline(pair, since=since, limit=limit, offset=offset)
+    return page(rows, limit, offset)
 
 
 @api_router.get("/conflicts", summary="Where sources disagree, with a verdict and why")
@@ -150,8 +150,8 @@ def conflicts(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    rows = kb_of(request).conflict_table(metric=metric, verdict=verdict, limit=limit + offset)
-    return page(rows[offset:], limit, offset)
+    rows = kb_of(request).conflict_table(metric=metric, verdict=verdict, limit=limit, offset=offset)
+    return page(rows, limit, offset)
 
 
 @api_router.get("/search", summary="Full-text search over the articles")
