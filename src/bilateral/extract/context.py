@@ -63,7 +63,7 @@ def titled_names(cands: list[Candidate], text: str, lex: Lexicon) -> None:
         if c.label == "PERSON" or c.fixed:
             continue
         before = text[max(0, c.start - 60) : c.start]
-        match = lex.title_before.search(before)
+        match = lex.title_before.search(before) if lex.title_word.search(before) else None
         if match and lex.titles[match.group("title")].kind == "office":
             c.label = "PERSON"
 

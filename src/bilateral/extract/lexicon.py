@@ -29,6 +29,7 @@ class Lexicon:
     heads: dict[str, str]
     matcher: PhraseMatcher
     title_before: re.Pattern[str]  # a title chain that ends just before a name
+    title_word: re.Pattern[str]  # any title at all: a cheap test before the chain patterns
     title_after: re.Pattern[str]  # ", Kazakhstan's ambassador to Korea," just after a name
     country_form: re.Pattern[str]
     head_pattern: re.Pattern[str]  # capitalised words ending in a name head: "Gyerim-ro Tomb"
@@ -81,8 +82,10 @@ class Lexicon:
         described_name = re.compile(
             rf"\b(?P<descriptor>{_alternation(list(descriptors))})(?:\s+of)?\s+{name}"
         )
+        title_word = re.compile(rf"\b(?:{title_forms})(?!\w)", re.IGNORECASE)
         return cls(
             gazetteer=gaz,
+            title_word=title_word,
             titles={**titles, **{t.lower(): v for t, v in titles.items()}},
             heads=heads,
             matcher=matcher,

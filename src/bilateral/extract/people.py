@@ -35,8 +35,9 @@ def attach_roles(cands: list[Candidate], text: str, lex: Lexicon) -> None:
     for c in cands:
         if c.label != "PERSON":
             continue
-        before = lex.title_before.search(text[max(0, c.start - 90) : c.start])
-        after = lex.title_after.match(text[c.end : c.end + 120])
+        window, following = text[max(0, c.start - 90) : c.start], text[c.end : c.end + 120]
+        before = lex.title_before.search(window) if lex.title_word.search(window) else None
+        after = lex.title_after.match(following) if lex.title_word.search(following) else None
         if (
             before
             and lex.titles[before.group("title")].kind == "regnal"

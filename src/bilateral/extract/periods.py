@@ -335,14 +335,6 @@ def _year(g: dict[str, str], _: date | None) -> Interval | None:
     return year_interval(int(g["year"]))
 
 
-_MONTH_WORD = re.compile(_MONTH, re.IGNORECASE)
-_HINTS = re.compile(
-    r"\d|\b(?:this|last|next|past|ago|today|yesterday|quarter|half|monday|tuesday|wednesday"
-    r"|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
-)
-
-
 def partial_date(interval: Interval | None) -> str | None:
     """The interval as one ISO date as precise as it is: a day, a month, a year, or a start."""
     if interval is None or interval.start is None:
@@ -357,13 +349,43 @@ def partial_date(interval: Interval | None) -> str | None:
     return start.isoformat()
 
 
+_MONTHS3 = tuple(sorted({name[:3] for name in MONTHS}))
+_CENTURIES = ("18", "19", "20", "21")
+# Per rule, lower-case words one of which must be in a text for the rule's pattern to be tried:
+# a cheap test that spares most patterns on most articles.
+NEEDS = {
+    "_months_of_year": ("months",),
+    "_between_months": ("between",),
+    "_year_span": ("from", "between"),
+    "_year_dash": _CENTURIES,
+    "_since": ("since",),
+    "_by_end": ("end of",),
+    "_past_n": ("past", "last"),
+    "_quarter": ("quarter",),
+    "_half": ("half",),
+    "_month_day_year": _MONTHS3,
+    "_day_month_year": _MONTHS3,
+    "_month_year": _MONTHS3,
+    "_month_day": _MONTHS3,
+    "_last_month_name": ("last",),
+    "_in_month": _MONTHS3,
+    "_this_unit": ("this", "last", "next", "past"),
+    "_ago": ("ago",),
+    "_weekday": tuple(WEEKDAYS),
+    "_today": ("today", "yesterday"),
+    "_year": _CENTURIES,
+}
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in `text`, longest first where they overlap, in text order."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    if not _HINTS.search(text) and not _MONTH_WORD.search(text):
-        return found
+    lowered = text.lower()
     for pattern, precision, relative, resolve in RULES:  # rules are ordered most specific first
+        needs = NEEDS.get(resolve.__name__, ())
+        if needs and not any(word in lowered for word in needs):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and end > s for s, e in taken):

@@ -99,6 +99,9 @@ class Grammar:
     multiplier: re.Pattern[str]
     hedge: re.Pattern[str]
     currency_of: dict[str, str]
+    money_words: tuple[str, ...]  # lower-case names and symbols: one must be in a text for money
+    short_symbols: tuple[str, ...]  # symbols of one or two characters, as written ("$", "RM")
+    long_symbols: tuple[str, ...]  # longer symbols and codes, lower case ("usd", "us$")
     symbol_scale: dict[str, float]
     scales: dict[str, tuple[float, bool]]
     hedges: dict[str, str]
@@ -171,6 +174,11 @@ def grammar() -> Grammar:
         ),
         hedge=re.compile(rf"\b(?P<hedge>{_alt(list(hedges))})\s+(?:the\s+)?$", re.IGNORECASE),
         currency_of=currency_of,
+        short_symbols=tuple(sorted({sym for sym in all_symbols if len(sym) <= 2})),
+        long_symbols=tuple(sorted({sym.lower() for sym in all_symbols if len(sym) > 2})),
+        money_words=tuple(
+            sorted({f.lower() for c in data.currencies() for f in (*c.symbols, *c.names)})
+        ),
         symbol_scale=symbol_scale,
         scales=scales,
         hedges=hedges,
@@ -232,10 +240,15 @@ def find_values(text: str) -> list[Value]:
             Value(start, end, text[start:end], value, unit, kind, _hedge(text, start, g), note)
         )
 
-    money = sorted(
-        [*g.money_prefix.finditer(text), *g.money_suffix.finditer(text)],
-        key=lambda m: (m.start(), -m.end()),
+    lowered = text.lower()
+    # The long patterns run only where a word they need is in the text at all.
+    named = any(name in lowered for name in g.money_words)
+    suffix = list(g.money_suffix.finditer(text)) if named else []
+    symbol = any(sym in text for sym in g.short_symbols) or any(
+        sym in lowered for sym in g.long_symbols
     )
+    prefix = list(g.money_prefix.finditer(text)) if symbol else []
+    money = sorted([*prefix, *suffix], key=lambda m: (m.start(), -m.end()))
     for match in money:  # the leftmost reading wins: "10 rmb 20 usd" is 10 CNY and 20 USD
         amount = _amount(match, g)
         if amount is None:
@@ -251,11 +264,13 @@ def find_values(text: str) -> list[Value]:
             cents = groups["cents"]
             amount += (float(cents) if cents.isdigit() else words_to_number(cents) or 0) / 100
         add(match.start(), match.end(), amount, unit, "money", note)
-    for match in g.percent.finditer(text):
+    percent = "%" in text or "per" in lowered or "pct" in lowered
+    for match in g.percent.finditer(text) if percent else ():
         amount = _amount(match, g)
         if amount is not None:
             add(match.start(), match.end(), amount, "percent", "percent")
-    for match in g.multiplier.finditer(text):
+    several = "fold" in lowered or "led" in lowered or "halved" in lowered
+    for match in g.multiplier.finditer(text) if several else ():
         if match.group("fold"):
             times = (
                 words_to_number(match.group("fold"))
