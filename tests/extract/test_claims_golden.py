@@ -7,20 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from bilateral.clean import clean_article
 from bilateral.extract import Extractor
-from bilateral.model import ArticleEntities, Document, RawArticle
+from bilateral.model import ArticleEntities, Document
+from tests.extract.written import extract_file
 
 INPUTS = Path(__file__).resolve().parent.parent / "golden" / "claims" / "inputs"
 PUBLISHED = "2023-10-12"
 
 
 def _facts(extractor: Extractor, name: str) -> tuple[Document, ArticleEntities]:
-    content = (INPUTS / name).read_text(encoding="utf-8")
-    doc = clean_article(RawArticle(source=name, content=content, fmt="text", published=PUBLISHED))
-    assert isinstance(doc, Document)
-    (facts,) = extractor([doc])
-    return doc, facts
+    return extract_file(extractor, INPUTS / name, PUBLISHED)
 
 
 def _claims(doc: Document, facts: ArticleEntities) -> list[dict[str, object]]:

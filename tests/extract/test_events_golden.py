@@ -9,20 +9,16 @@ from pathlib import Path
 import pytest
 
 from bilateral import data
-from bilateral.clean import clean_article
 from bilateral.extract import Extractor
-from bilateral.model import ArticleEntities, Document, RawArticle
+from bilateral.model import ArticleEntities, Document
+from tests.extract.written import extract_file
 
 INPUTS = Path(__file__).resolve().parent.parent / "golden" / "events" / "inputs"
 PUBLISHED = "2024-03-14"  # a Thursday
 
 
 def _facts(extractor: Extractor, name: str) -> tuple[Document, ArticleEntities]:
-    content = (INPUTS / name).read_text(encoding="utf-8")
-    doc = clean_article(RawArticle(source=name, content=content, fmt="text", published=PUBLISHED))
-    assert isinstance(doc, Document)
-    (facts,) = extractor([doc])
-    return doc, facts
+    return extract_file(extractor, INPUTS / name, PUBLISHED)
 
 
 def _events(doc: Document, facts: ArticleEntities) -> list[dict[str, object]]:

@@ -6,27 +6,9 @@ import re
 from datetime import date
 from email.utils import parsedate_tz
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for name in names
-}
+from bilateral import data
+
+MONTHS = data.months()
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _PATTERNS = [
     re.compile(r"^(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?:[T\s].*)?$"),

@@ -180,6 +180,12 @@ def speech() -> dict[str, str]:
 
 
 @cache
+def months() -> dict[str, int]:
+    """Lower-case month name or abbreviation -> its number."""
+    return {name: int(row[0]) for row in _rows("months.tsv") for name in _split(row[1])}
+
+
+@cache
 def boilerplate() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("boilerplate.tsv")}
 
@@ -200,6 +206,7 @@ __all__ = [
     "gazetteer",
     "hedges",
     "metric_words",
+    "months",
     "name_heads",
     "national_institutions",
     "scales",

@@ -86,6 +86,17 @@ def _names_for(conn: Connection, local_ids: set[str]) -> dict[str, str]:
     return {r.id: r.name for r in conn.execute(query.where(le.id.in_(list(local_ids))))}
 
 
+def _local_ids_named(conn: Connection, part: str) -> list[str]:
+    """The local entity ids of every entity whose canonical name holds `part`."""
+    le, e = schema.local_entities.c, schema.entities.c
+    query = (
+        select(le.id)
+        .join(schema.entities, e.id == le.entity_id)
+        .where(func.lower(e.name).contains(part.lower()))
+    )
+    return [r[0] for r in conn.execute(query)]
+
+
 def claim_table(
     conn: Connection,
     metric: str | None = None,
@@ -144,15 +155,7 @@ def quote_table(
     if doc:
         query = query.where(q.doc_id == doc)
     if speaker:
-        le, e = schema.local_entities.c, schema.entities.c
-        ids = [
-            r[0]
-            for r in conn.execute(
-                select(le.id)
-                .join(schema.entities, e.id == le.entity_id)
-                .where(func.lower(e.name).contains(speaker.lower()))
-            )
-        ]
+        ids = _local_ids_named(conn, speaker)
         query = query.where(
             or_(q.speaker_local_id.in_(ids), func.lower(q.speaker_text).contains(speaker.lower()))
         )
@@ -244,15 +247,7 @@ def event_table(
     if since:
         query = query.where(func.coalesce(v.date_end, v.date, "") >= since)
     if person:
-        le, e = schema.local_entities.c, schema.entities.c
-        ids = [
-            r[0]
-            for r in conn.execute(
-                select(le.id)
-                .join(schema.entities, e.id == le.entity_id)
-                .where(func.lower(e.name).contains(person.lower()))
-            )
-        ]
+        ids = _local_ids_named(conn, person)
         if not ids:
             return []
         query = query.where(or_(*[cast(v.people, Text).contains(f'"{i}"') for i in ids[:200]]))

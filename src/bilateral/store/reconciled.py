@@ -113,22 +113,26 @@ def events_of(
     return out
 
 
+def _cluster_record(r: Any) -> dict[str, Any]:
+    return {
+        "kind": "cluster",
+        "id": r.id,
+        "of": r.of,
+        "members": list(r.members),
+        "summary": r.summary,
+        "date": r.date,
+        "type": r.type,
+        "subtype": r.subtype,
+        "countries": list(r.countries),
+        "people": list(r.people),
+        "place": r.place,
+    }
+
+
 def cluster_records(conn: Connection) -> Iterator[dict[str, Any]]:
     k = schema.clusters.c
     for r in conn.execute(select(schema.clusters).order_by(k.date, k.id)):
-        yield {
-            "kind": "cluster",
-            "id": r.id,
-            "of": r.of,
-            "members": list(r.members),
-            "summary": r.summary,
-            "date": r.date,
-            "type": r.type,
-            "subtype": r.subtype,
-            "countries": list(r.countries),
-            "people": list(r.people),
-            "place": r.place,
-        }
+        yield _cluster_record(r)
 
 
 def conflict_records(conn: Connection) -> Iterator[dict[str, Any]]:
@@ -221,22 +225,7 @@ def timeline(
     query = query.order_by(func.coalesce(k.date, "9999"), k.id).offset(offset)
     if limit:
         query = query.limit(limit)
-    clusters = [
-        {
-            "kind": "cluster",
-            "id": r.id,
-            "of": r.of,
-            "members": list(r.members),
-            "summary": r.summary,
-            "date": r.date,
-            "type": r.type,
-            "subtype": r.subtype,
-            "countries": list(r.countries),
-            "people": list(r.people),
-            "place": r.place,
-        }
-        for r in conn.execute(query)
-    ]
+    clusters = [_cluster_record(r) for r in conn.execute(query)]
     events = _facts_by_id(conn, {m for c in clusters for m in c["members"]})
     docs = doc_infos(conn)
     for cluster in clusters:
