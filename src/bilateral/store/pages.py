@@ -286,7 +286,7 @@ def people_who_matter(conn: Connection, pair: list[str], limit: int = 12) -> lis
         .join(schema.local_entities, le.entity_id == e.id)
         .join(schema.mentions, m.local_entity_id == le.id)
         .where(e.type == "PERSON", e.country.in_(pair))
-        .group_by(e.id, e.name, e.country, e.roles)
+        .group_by(e.id)  # the key: every other column of the entity follows from it
         .order_by(func.count(func.distinct(le.doc_id)).desc(), func.count(m.start).desc())
         .limit(limit)
     )

@@ -87,7 +87,7 @@ def entity_table(
         )
         .join(schema.local_entities, le.entity_id == e.id)
         .join(schema.mentions, m.local_entity_id == le.id)
-        .group_by(e.id, e.name, e.type, e.country, e.roles, e.aliases)
+        .group_by(e.id)  # the key (PostgreSQL cannot group by JSON columns)
         .order_by(func.count(m.start).desc(), e.name)
     )
     if type_:
