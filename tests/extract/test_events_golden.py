@@ -87,3 +87,11 @@ def test_each_way_of_naming_a_speaker(extractor: Extractor) -> None:
         ("We", None),  # "a farmer from Puno": nobody the article names
         ("Nobody", None),  # a banner: no speaker
     ]
+
+
+def test_the_parse_decides_who_acts_when_word_order_cannot(extractor: Extractor) -> None:
+    doc, facts = _facts(extractor, "plover.txt")
+    rejected = next(e for e in _events(doc, facts) if e["type"] == "REJECT")
+    # "Togo accused Ghanaian traders ..., and Ghana rejected the accusation": three countries
+    # stand before "rejected"; the subject of the verb is Ghana.
+    assert (rejected["actors"], rejected["targets"]) == (["GHA"], ["TGO"])

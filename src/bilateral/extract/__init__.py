@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from bilateral.extract import candidates, context, people
+from bilateral.extract.agency import Agency
 from bilateral.extract.attribution import Attributor, Person, PersonMention, Speaker
 from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
 from bilateral.extract.coref import resolve_in_article
@@ -32,7 +33,8 @@ class Extractor:
         self.nlp = load_pipeline(model)
         self.lexicon = Lexicon.build(self.nlp)
         self.claims = ClaimFinder()
-        self.events = EventFinder()
+        self.agency = Agency(model)
+        self.events = EventFinder(self.agency.sides)
         self.batch_size = batch_size
 
     def __call__(self, docs: Sequence[Document]) -> list[ArticleEntities]:

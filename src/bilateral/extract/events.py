@@ -4,6 +4,7 @@ countries, when, where, with whom, and whether it happened, is planned or is his
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -31,7 +32,11 @@ DURING = re.compile(
 # event within an article.
 ENCOUNTER = {"state_visit": 0, "official_visit": 1, "summit": 2, "visit": 3, "meeting": 4}
 GENERIC_AGREE = {"agreement_signed", "agreed"}
-HISTORY = timedelta(days=548)  # older than eighteen months before the article: background
+HISTORY = timedelta(days=548)
+# (sentence, its offset, cue start, parties as (start, end, country)) -> (actors, targets)
+Decide = Callable[
+    [str, int, int, list[tuple[int, int, str]]], tuple[list[str], list[str]] | None
+]  # older than eighteen months before the article: background
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,8 @@ def _clause(sentence: str, offset: int, start: int, end: int) -> tuple[int, int]
 
 
 class EventFinder:
-    def __init__(self) -> None:
+    def __init__(self, decide: Decide | None = None) -> None:
+        self.decide = decide
         self.cues = data.event_cues()
         self.patterns = [re.compile(c.pattern, re.IGNORECASE) for c in self.cues]
 
@@ -161,6 +167,13 @@ class EventFinder:
         targets = list(
             dict.fromkeys(p.code for p in here if p.start >= m_start and p.code not in actors)
         )
+        if self.decide and (len(actors) > 1 or len(targets) > 1):
+            # word order leaves the sides open: the dependency parse decides
+            parties_here = [(p.start, p.end, p.code) for p in here]
+            decided = self.decide(text[s_start:s_end], s_start, m_start, parties_here)
+            if decided and decided[0]:
+                actors = decided[0]
+                targets = decided[1] or [c for c in targets + actors if c not in decided[0]][:1]
         if not targets and len(actors) >= 2:
             targets = [actors.pop()]
         if not actors and len(targets) >= 2:
