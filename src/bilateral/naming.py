@@ -39,13 +39,13 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 def tidy(name: str) -> str:
     """A name as it should be displayed: one space between words, broken hyphens mended
-    ("Qasym- Jomart" becomes "Qasym-Jomart"), typographic apostrophes kept."""
+    ("Abdul- Qasim" becomes "Abdul-Qasim"), typographic apostrophes kept."""
     name = _SPACES.sub(" ", name).strip()
     return _BROKEN_HYPHEN.sub(r"\1-", name)
 
 
 def strip_decoration(name: str) -> str:
-    """Without a leading "the" or a trailing possessive: "the Korea Herald's" -> "Korea Herald"."""
+    """Without a leading "the" or a trailing possessive: "the Jakarta Post's" -> "Jakarta Post"."""
     name = _ARTICLE.sub("", tidy(name))
     return _POSSESSIVE.sub("", name).strip()
 
@@ -58,8 +58,8 @@ def ascii_fold(name: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A key that transliteration variants share: case, accents, spaces, hyphens and doubled
-    letters are ignored and q is read as k, so "Kassym-Jomart Tokayev" and "Qasym- Jomart
-    Toqayev" both give "kasymjomarttokayev"."""
+    letters are ignored and q is read as k, so "Abdul Kassim Rahman" and "Abdul- Qasim
+    Rahman" both give "abdulkasimrahman"."""
     plain = strip_decoration(name)
     key = _NOT_WORD.sub("", ascii_fold(plain).lower().replace("&", "and")).replace("q", "k")
     if not key:  # a name in another script: its own letters, case-folded, are the key
@@ -69,5 +69,5 @@ def fold(name: str) -> str:
 
 
 def words(name: str) -> list[str]:
-    """The words of a name, hyphenated parts kept together: "Moon Jae-in" -> ["Moon", "Jae-in"]."""
+    """The words of a name, hyphenated parts kept together: "Lee Hsien-loong" is two words."""
     return [w for w in re.split(r"[\s,]+", tidy(name)) if w]

@@ -35,13 +35,13 @@ def test_words_never_contain_spaces(name: str) -> None:
 
 
 def test_transliteration_variants_share_a_key() -> None:
-    assert fold("Kassym-Jomart Tokayev") == fold("Qasym- Jomart Toqayev")
-    assert fold("the Korea Herald's") == fold("Korea Herald")
-    assert fold("Samruk-Kazyna") == fold("Samruk Kazyna")
-    assert fold("Moon Jae-in") != fold("Kim Jong-un")
+    assert fold("Abdul Kassim Rahman") == fold("Abdul- Qasim Rahman")
+    assert fold("the Jakarta Post's") == fold("Jakarta Post")
+    assert fold("Petro-Canada") == fold("Petro Canada")
+    assert fold("Lee Hsien-loong") != fold("Kim Jong-un")
 
 
 def test_strip_decoration() -> None:
-    assert strip_decoration("the Seoul Cyber University") == "Seoul Cyber University"
+    assert strip_decoration("the Lagos Business School") == "Lagos Business School"
     assert strip_decoration("Hong Kong’s") == "Hong Kong"
-    assert tidy("Qasym-  Jomart   Toqayev") == "Qasym-Jomart Toqayev"
+    assert tidy("Abdul-  Qasim   Rahman") == "Abdul-Qasim Rahman"

@@ -59,7 +59,7 @@ def _claims(kb: KnowledgeBase, q: Question) -> list[Statement]:
     rows = kb.claim_table(metric=q.metric, limit=200)
     rows = [r for r in rows if set(q.countries) <= set(r["countries"])]
     if len(q.countries) >= 2 and any(r["from"] for r in rows):
-        # "Korea's investor rank in Kazakhstan": the first country named is the one that acts
+        # "Chile's investor rank in Peru": the first country named is the one that acts
         rows = [r for r in rows if not r["from"] or r["from"] == q.countries[0]]
     rows = [r for r in rows if _in_years(r, q.years, "period_start", "period_end", "published")]
     out = []

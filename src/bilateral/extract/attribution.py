@@ -1,8 +1,8 @@
 """Who said it: a quote's or a figure's speaker, resolved to a person of the article.
 
-The words around a quote or in a sentence name the speaker in a few ways: a name ("Koo
-Hong-seok said"), a pronoun ("he said"), a role ("the ambassador noted", "Kazakh president
-said"), "according to ...", or a source ("The Astana Times reported", "data from the Korean
+The words around a quote or in a sentence name the speaker in a few ways: a name ("Ana
+Gervasi said"), a pronoun ("he said"), a role ("the ambassador noted", "Peruvian president
+said"), "according to ...", or a source ("The Lima Times reported", "data from the Chilean
 side"). A name resolves to its mention; a pronoun to the latest person who spoke or was the
 subject before; a role to the latest person holding it. Nothing found: no speaker, never a guess.
 """
@@ -93,7 +93,7 @@ class Attributor:
 
     def _mention_in(self, start: int, end: int, last: bool = False) -> PersonMention | None:
         """A person named in text[start:end], or whose name runs into it (a window cut before
-        "Qasym- Jomart Toqayev said" still finds him); with `last`, the one nearest the end."""
+        "Abdul- Qasim Rahman said" still finds him); with `last`, the one nearest the end."""
         inside = [m for m in self.people if m.end > start and m.start < end]
         if not inside:
             return None
@@ -154,7 +154,7 @@ class Attributor:
 
     def near_verb(self, start: int, end: int, last: bool = False) -> Speaker | None:
         """The speaker next to a speech verb of text[start:end] (the first one, or with
-        `last` the one nearest the end): its subject before it ("Koo Hong-seok said", "he
+        `last` the one nearest the end): its subject before it ("Ana Gervasi said", "he
         added", "the ambassador noted", "Trend reports") or, inverted, after it ("noted
         President Moon", "did he declare")."""
         verbs = list(self.verb.finditer(self.text, start, end))

@@ -1,8 +1,8 @@
 """Name spans of one document: spaCy's entities, corrected by the knowledge files.
 
 spaCy's small English model makes systematic mistakes on diplomacy news (a demonym typed
-PERSON, a title swallowed into an ORG, a country prefixed to a person, "Moon Jae" cut before
-"-in"). Each rule below fixes one kind of mistake in general terms; none names a case.
+PERSON, a title swallowed into an ORG, a country prefixed to a person, "Lee Hsien" cut before
+"-loong"). Each rule below fixes one kind of mistake in general terms; none names a case.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def trim(c: Candidate, text: str) -> Candidate | None:
 
 
 def extend(c: Candidate, text: str) -> None:
-    """Mend spans cut at a hyphen: "Moon Jae" + "-in", "Qasym- " + "Jomart Toqayev"."""
+    """Mend spans cut at a hyphen: "Lee Hsien" + "-loong", "Abdul- " + "Qasim Rahman"."""
     tail = _HYPHEN_TAIL.match(text[c.end : c.end + 6])
     if tail:
         c.end += tail.end()
@@ -80,7 +80,7 @@ _IN_PLACE = re.compile(r"^\s+in\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
 
 
 def _extend_with_place(c: Candidate, text: str, lex: Lexicon) -> None:
-    """ "Association of Koreans" + " in Kazakhstan": a people's organisation named with its home."""
+    """ "Association of Chileans" + " in Peru": a people's organisation named with its home."""
     if c.label != "ORG" or text[c.start : c.end].split()[-1] not in lex.gazetteer.demonyms:
         return
     follow = _IN_PLACE.match(text[c.end : c.end + 40])
@@ -89,7 +89,7 @@ def _extend_with_place(c: Candidate, text: str, lex: Lexicon) -> None:
 
 
 def _split_compound(c: Candidate, text: str, lex: Lexicon) -> list[Candidate] | None:
-    """ "Kazakhstan-South Korea" or "Kazakh-Korean": the countries it names, not one entity."""
+    """ "Chile-Peru" or "Chilean-Peruvian": the countries it names, not one entity."""
     span = text[c.start : c.end]
     if "-" not in span:
         return None
@@ -122,8 +122,8 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
             if c.label != "PERSON" and not titled:
                 if c.label in ("ORG", "FAC"):
                     c.country = c.country or lex.country_of(first)
-                return c  # "Kazakh Embassy", "Korean Peninsula": the word belongs to the name
-            if first in lex.gazetteer.demonyms:  # "Kazakh Bakyt ..."; a country name before a
+                return c  # "Chilean Embassy", "Arabian Peninsula": the word belongs to the name
+            if first in lex.gazetteer.demonyms:  # "Chilean Ana ..."; a country name before a
                 c.country = c.country or lex.country_of(first)  # person ends the phrase before
             c.start += len(first) + 1
             continue
@@ -174,7 +174,7 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     span = text[c.start : c.end]
     words = span.split()
     if not words or words[-1][:1].islower() or words[-1][:1].isdigit():
-        return []  # "the Korean party": a description, not a name
+        return []  # "the Chilean party": a description, not a name
     head = lex.heads.get(words[-1])
     if len(words) == 1 and (head or lex.titles.get(span)):
         return []  # "Embassy", "Minister": a common noun on its own
@@ -210,7 +210,7 @@ def from_gazetteer(doc: Doc, lex: Lexicon) -> list[Candidate]:
 
 
 def from_name_heads(text: str, lex: Lexicon) -> list[Candidate]:
-    """Capitalised names ending in a word that says what they are: "Gyerim-ro Tomb"."""
+    """Capitalised names ending in a word that says what they are: "Zuma Rock Monument"."""
     out = []
     for match in lex.head_pattern.finditer(text):
         head = match.group(1).split()[-1]
@@ -233,7 +233,7 @@ def _plain_name(name: str, lex: Lexicon) -> bool:
 
 def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
     """Names spaCy missed but the words before them announce: "boxer Gennady Golovkin",
-    "the Kazakh poet Abai Kunanbaiuly", "the Korean company SK Ecoplant"."""
+    "the Nigerian writer Chimamanda Adichie", "the Brazilian company WEG Equipamentos"."""
     out = []
     for match in lex.titled_name.finditer(text):
         title = lex.titles[match.group("title")]
@@ -253,7 +253,7 @@ def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
 
 
 def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
-    """Institutions named after their state: "Embassy of Kazakhstan in Seoul", "Kazakh Embassy"."""
+    """Institutions named after their state: "Embassy of Brazil in Abuja", "Nigerian Embassy"."""
     out: list[Candidate] = []
     if not any(head in text for head in lex.institution_heads):
         return out  # most articles name no embassy: skip the long pattern

@@ -273,7 +273,7 @@ class ClaimFinder:
         return drafts
 
     def _superlatives(self, sentence: str, offset: int, values: list[Value]) -> list[Value]:
-        """ "Korea's largest trading partner": rank 1, where no ordinal says otherwise; "one of
+        """ "Chile's largest trading partner": rank 1, where no ordinal says otherwise; "one of
         the top 10 investors": rank 10 at most."""
         out = []
         for m in TOP_N.finditer(sentence):

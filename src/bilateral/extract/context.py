@@ -58,7 +58,7 @@ def _between(text: str, left: Candidate, right: Candidate) -> str:
 
 
 def titled_names(cands: list[Candidate], text: str, lex: Lexicon) -> None:
-    """A name right after an office title is a person: "President Kassym-Jomart Tokayev"."""
+    """A name right after an office title is a person: "President Bola Tinubu"."""
     for c in cands:
         if c.label == "PERSON" or c.fixed:
             continue
@@ -69,7 +69,7 @@ def titled_names(cands: list[Candidate], text: str, lex: Lexicon) -> None:
 
 
 def enumerations(cands: list[Candidate], text: str, descriptors: dict[str, str]) -> None:
-    """In "Samsung, Hyundai, Lotte, Posco and others" the names share the majority's type, and
+    """In "Petrobras, Embraer, Vale and others" the names share the majority's type, and
     in "companies such as A, B and C" the type the noun before them announces."""
     runs: list[list[Candidate]] = []
     for c in cands:
@@ -99,8 +99,8 @@ def enumerations(cands: list[Candidate], text: str, descriptors: dict[str, str])
 
 
 def places_by_position(cands: list[Candidate], text: str) -> None:
-    """A one-word "person" after "in" or joined by "and" to a place is a place: "in Kyzylorda",
-    "in Almaty and Kostanai". A word of a full name of the article stays a person."""
+    """A one-word "person" after "in" or joined by "and" to a place is a place: "in Arequipa",
+    "in Cusco and Puno". A word of a full name of the article stays a person."""
     name_words = {
         w for c in cands if c.label == "PERSON" for w in text[c.start : c.end].split()[1:] or ()
     } | {
@@ -150,7 +150,7 @@ def surnames(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]
 
 
 def described_facilities(cands: list[Candidate], text: str, lex: Lexicon) -> None:
-    """ "Cheongwadae, the presidential palace": the description says it is a facility."""
+    """ "Planalto, the presidential palace": the description says it is a facility."""
     for c in cands:
         free = not c.fixed and c.label in ("ORG", "GPE", "PERSON", "LOC")
         if free and lex.appositive_facility.match(text[c.end : c.end + 60]):

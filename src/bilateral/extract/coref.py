@@ -1,4 +1,4 @@
-"""Within one article: which name spans speak of the same thing ("Koo Hong-seok" ... "Koo")."""
+"""Within one article: which name spans speak of the same thing ("Lee Hsien-loong" ... "Lee")."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def _roles(cands: list[Candidate]) -> tuple[str, ...]:
         for role in c.roles:
             if role not in found:
                 found.append(role)
-    # "President" says less than "President of Kazakhstan": keep only the fullest of a family.
+    # "President" says less than "President of Chile": keep only the fullest of a family.
     return tuple(r for r in found if not any(o != r and o.startswith(r + " ") for o in found))
 
 

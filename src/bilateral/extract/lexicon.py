@@ -30,14 +30,14 @@ class Lexicon:
     matcher: PhraseMatcher
     title_before: re.Pattern[str]  # a title chain that ends just before a name
     title_word: re.Pattern[str]  # any title at all: a cheap test before the chain patterns
-    title_after: re.Pattern[str]  # ", Kazakhstan's ambassador to Korea," just after a name
+    title_after: re.Pattern[str]  # ", Brazil's ambassador to Nigeria," just after a name
     country_form: re.Pattern[str]
-    head_pattern: re.Pattern[str]  # capitalised words ending in a name head: "Gyerim-ro Tomb"
-    institution: re.Pattern[str]  # "Embassy of Kazakhstan in Seoul", "Kazakh Embassy"
+    head_pattern: re.Pattern[str]  # capitalised words ending in a name head: "Zuma Rock Monument"
+    institution: re.Pattern[str]  # "Embassy of Brazil in Abuja", "Nigerian Embassy"
     scope: re.Pattern[str]  # one " of X" / " to X" of a title chain
     appositive_facility: re.Pattern[str]  # ", the presidential palace"
     titled_name: re.Pattern[str]  # "boxer Gennady Golovkin", "Minister of X of Y Aleksey Tsoi"
-    described_name: re.Pattern[str]  # "the Korean company SK Ecoplant"
+    described_name: re.Pattern[str]  # "the Brazilian company WEG Equipamentos"
     descriptors: dict[str, str]
     title_tails: dict[str, tuple[str, ...]]  # last word -> the titles of several words it ends
     institution_heads: tuple[str, ...]

@@ -9,7 +9,7 @@ from bilateral.extract.lexicon import Lexicon
 
 
 def describe(match: re.Match[str], lex: Lexicon) -> tuple[str | None, str | None]:
-    """The role a title chain gives ("Ambassador of Kazakhstan to South Korea") and the country
+    """The role a title chain gives ("Ambassador of Brazil to Nigeria") and the country
     the person serves, from a demonym, a possessive or an "of" country."""
     title = lex.titles.get(match.group("title")) or lex.titles.get(match.group("title").lower())
     if title is None or title.kind == "honorific":

@@ -118,7 +118,7 @@ class Claim:
     qualifier: str | None = None  # "record", "change"
     noun: str | None = None  # what an "other" figure counts or measures
     speaker_id: str | None = None  # a LocalEntity of the same article
-    source: str | None = None  # a named source that is not a person ("Korean customs data")
+    source: str | None = None  # a named source that is not a person ("Chilean customs data")
     note: str | None = None
 
 

@@ -56,7 +56,7 @@ def _fits(g: _Group, n: NamedEvent, docs: dict[str, DocInfo]) -> bool:
         return False
     actors = {a for m in g.members for a in m.event.actors}
     if actors and e.actors and not actors & set(e.actors):
-        return False  # Korea visiting Kazakhstan is not Kazakhstan visiting Korea
+        return False  # Chile visiting Peru is not Peru visiting Chile
     dated = bool(e.date_start and g.start)
     people = {p for m in g.members for p in m.people}
     places = {m.place for m in g.members if m.place}
