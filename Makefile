@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 demo: install
 	$(BIN)/bilateral ingest $(CORPUS)
 	$(BIN)/bilateral entities --limit 30
-	$(BIN)/bilateral timeline $$($(BIN)/python -c "import bilateral; kb = bilateral.open_kb('sqlite:///bilateral.db'); print(' '.join(kb.dyad()))")
+	$(BIN)/bilateral timeline
 	$(BIN)/bilateral serve
 
 # Browser tests drive Debian's chromium (never a downloaded browser); install it when missing.

@@ -286,14 +286,17 @@ def conflicts(
 
 @app.command()
 def timeline(
-    countries: Annotated[list[str], typer.Argument(help="Two (or more) ISO3 codes: KAZ KOR.")],
+    countries: Annotated[
+        list[str] | None,
+        typer.Argument(help="ISO3 codes (KAZ KOR); the pair the articles are most about if none."),
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Events dated on or after (ISO date).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many events.")] = 200,
     db: DbOption = None,
 ) -> None:
     """One line per event between the countries, however many articles report it."""
     with _open(db) as kb:
-        rows = kb.timeline(countries, since=since, limit=limit)
+        rows = kb.timeline(countries or kb.dyad(), since=since, limit=limit)
     table = Table(show_header=True, header_style="bold", show_lines=True)
     table.add_column("date", max_width=12)
     table.add_column("event", ratio=2)
