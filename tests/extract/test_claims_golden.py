@@ -81,3 +81,10 @@ def test_the_issue_value_forms(extractor: Extractor) -> None:
     assert by_text["one of the top 10"]["value"] == 10
     assert by_text["$4.2 billion won"]["unit"] == "USD" and by_text["$4.2 billion won"]["note"]
     assert by_text["80 billion dong"]["unit"] == "VND"
+    change = by_text["two-fold"]
+    assert (change["metric"], change["value"], change["unit"], change["qualifier"]) == (
+        "trade_turnover",
+        2.0,
+        "times",
+        "change",
+    )

@@ -25,6 +25,8 @@ CURRENT = re.compile(r"\b(?:to date|so far|currently|now|at present)\b", re.IGNO
 TOP_N = re.compile(
     r"\bone of the (?:top|largest|biggest|leading) (?P<n>\d{1,3}|[a-z]+)\b", re.IGNORECASE
 )
+# "tripled from $1.5 billion in 2017 to $4.2 billion": the change joins two stated levels
+TRIPLED_FROM = re.compile(r"\bfrom\b[^;]{0,40}?\d[^;]{0,60}?\bto\b[^;]{0,20}?\d", re.IGNORECASE)
 RECORD = re.compile(r"\brecord(?:\s+high)?\s+(?:of\s+)?$", re.IGNORECASE)
 
 
@@ -301,9 +303,12 @@ class ClaimFinder:
         published: date | None,
     ) -> Draft | None:
         sentence = text[s_start:s_end]
-        if v.kind == "multiplier":
-            return None  # a change, not a level: recorded with the levels it links, if any
         metric, noun = self.metric_of(v, sentence, s_start)
+        # "a two-fold increase": a change, kept in its own unit ("times") so it is never compared
+        # with a level; "tripled from $1.5 bn to $4.2 bn": the two levels say it all
+        unnamed = metric in (None, "other") or TRIPLED_FROM.search(sentence)
+        if v.kind == "multiplier" and unnamed:
+            return None
         if metric is None:
             return None
         unit = "rank" if v.kind == "ordinal" else v.unit
@@ -321,7 +326,9 @@ class ClaimFinder:
         elif metric == "other" and v.kind == "money":
             noun = _noun_phrase(sentence, v.end - s_start)
         from_, to = self.direction(metric, sentence, s_start, here, dyad, v)
-        qualifier = "record" if RECORD.search(text[max(s_start, v.start - 20) : v.start]) else None
+        qualifier = "change" if v.kind == "multiplier" else None
+        if RECORD.search(text[max(s_start, v.start - 20) : v.start]):
+            qualifier = "record"
         return Draft(
             start=s_start,
             end=s_end,

@@ -205,7 +205,7 @@ def search(conn: Connection, query: str, limit: int = 20) -> list[dict[str, Any]
 def best_sentences(body: str, words: list[str], n: int) -> list[dict[str, Any]]:
     """The sentences of an article that hold most of the words, with their offsets."""
     found = []
-    needed = max(1, (len(set(words)) + 2) // 3)  # a third of the words, at least one
+    needed = max(1, (len(set(words)) + 1) // 2)  # half the words, at least one
     for m in _SENTENCE.finditer(body):
         lowered = m.group(0).lower()
         hits = sum(1 for w in set(words) if re.search(rf"\b{re.escape(w)}\b", lowered))
