@@ -88,3 +88,13 @@ def test_article_text_is_escaped(server: str) -> None:
     html = httpx.get(f"{server}/documents/{hostile['id']}").text
     assert "<script>window.__pwned" not in html and "&lt;script&gt;" in html
     assert "<img src=x" not in html
+
+
+def test_the_visit_and_what_it_produced_are_distinct_and_linked(server: str) -> None:
+    rows = httpx.get(f"{server}/api/clusters", params={"countries": "KAZ,KOR", "limit": 200}).json()
+    visit = next(
+        c for c in rows["items"] if c["subtype"] == "state_visit" and len(c["members"]) >= 3
+    )
+    produced = {p["id"] for p in visit["produced"]}
+    agreements = [c for c in rows["items"] if c["type"] == "AGREE" and c["id"] in produced]
+    assert len(agreements) >= 2 and all(c["during"]["id"] == visit["id"] for c in agreements)

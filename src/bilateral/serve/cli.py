@@ -306,7 +306,8 @@ def timeline(
             escape(f"{_short(s['title'] or s['doc'], 50)} ({s['published'] or 'undated'})")
             for s in r["sources"]
         )
-        table.add_row(r["date"] or "undated", escape(r["summary"]), sources)
+        during = f"\n[dim]during {escape(r['during']['summary'])}[/dim]" if r["during"] else ""
+        table.add_row(r["date"] or "undated", escape(r["summary"]) + during, sources)
     out.print(table)
     if not rows:
         err.print("No events between these countries.")

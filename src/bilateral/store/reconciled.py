@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -208,6 +209,42 @@ def conflict_table(
     return out
 
 
+_DURING = re.compile(
+    r"\b(?:during|following|after|on the sidelines of|in the course of|towards the end of)\b"
+    r"[^.;]{0,60}\b(?:visit|summit|talks|meeting)\b",
+    re.IGNORECASE,
+)
+
+
+def _link_to_visits(
+    clusters: list[dict[str, Any]], visits: list[dict[str, Any]], events: dict[str, dict[str, Any]]
+) -> None:
+    """An agreement or a cooperation reported by the same articles as a visit, and dated with it
+    (or undated), happened during it: the row says so, and the visit lists what it produced."""
+
+    def docs(c: dict[str, Any]) -> set[str]:
+        return {events[m]["doc"] for m in c["members"] if m in events}
+
+    for c in clusters:
+        c["during"], c["produced"] = None, []
+    for c in clusters:
+        if c["type"] not in ("AGREE", "COOPERATE", "AID"):
+            continue
+        reports = [events[m] for m in c["members"] if m in events]
+        dates = {e["date"][:7] for e in reports if e["date"]}
+        said_during = any(_DURING.search(e["sentence"]) for e in reports)
+        for v in (v for v in visits if v["date"]):
+            # dated in the visit's month, or undated but said to be "during the visit"
+            when = dates == {v["date"][:7]} if dates else said_during
+            if when and docs(c) & docs(v):
+                c["during"] = {"id": v["id"], "summary": v["summary"]}
+                break
+    by_id = {c["id"]: c for c in clusters}
+    for c in clusters:
+        if c["during"] and c["during"]["id"] in by_id:
+            by_id[c["during"]["id"]]["produced"].append({"id": c["id"], "summary": c["summary"]})
+
+
 def timeline(
     conn: Connection,
     countries: Sequence[str],
@@ -226,7 +263,11 @@ def timeline(
     if limit:
         query = query.limit(limit)
     clusters = [_cluster_record(r) for r in conn.execute(query)]
-    events = _facts_by_id(conn, {m for c in clusters for m in c["members"]})
+    visits = [
+        _cluster_record(r) for r in conn.execute(select(schema.clusters).where(k.type == "CONSULT"))
+    ]
+    events = _facts_by_id(conn, {m for c in clusters + visits for m in c["members"]})
+    _link_to_visits(clusters, visits, events)
     docs = doc_infos(conn)
     for cluster in clusters:
         sources = []
