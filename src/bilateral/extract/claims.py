@@ -20,7 +20,6 @@ BILATERAL = re.compile(
 CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|while|with|but|whereas|adding|noting|saying|stressing)\b|\.\s+(?=[A-Z])|[”\"]"
 )
-SUPERLATIVE = re.compile(r"\b(?:largest|biggest|top|leading|main)\b", re.IGNORECASE)
 CURRENT = re.compile(r"\b(?:to date|so far|currently|now|at present)\b", re.IGNORECASE)
 TOP_N = re.compile(
     r"\bone of the (?:top|largest|biggest|leading) (?P<n>\d{1,3}|[a-z]+)\b", re.IGNORECASE

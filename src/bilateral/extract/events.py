@@ -63,7 +63,6 @@ class Draft:
     cue_end: int
     type: str
     subtype: str
-    order: int  # the cue's rank in the lexicon: lower is more specific
     interval: Interval | None
     actors: tuple[str, ...]
     targets: tuple[str, ...]
@@ -201,7 +200,6 @@ class EventFinder:
             cue_end=m_end,
             type=cue.type,
             subtype=cue.subtype,
-            order=order,
             interval=interval,
             actors=tuple(actors),
             targets=tuple(targets),

@@ -31,7 +31,6 @@ class Lexicon:
     title_before: re.Pattern[str]  # a title chain that ends just before a name
     title_word: re.Pattern[str]  # any title at all: a cheap test before the chain patterns
     title_after: re.Pattern[str]  # ", Brazil's ambassador to Nigeria," just after a name
-    country_form: re.Pattern[str]
     head_pattern: re.Pattern[str]  # capitalised words ending in a name head: "Zuma Rock Monument"
     institution: re.Pattern[str]  # "Embassy of Brazil in Abuja", "Nigerian Embassy"
     scope: re.Pattern[str]  # one " of X" / " to X" of a title chain
@@ -91,7 +90,6 @@ class Lexicon:
             matcher=matcher,
             title_before=title_before,
             title_after=title_after,
-            country_form=re.compile(rf"^(?:{places})$"),
             head_pattern=re.compile(rf"(?<![\w-])((?:[A-Z][\w'’&-]*\s+){{1,4}}(?:{head_words}))\b"),
             institution=institution,
             scope=re.compile(scope),

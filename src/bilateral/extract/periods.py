@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -383,8 +383,3 @@ def resolve(expression: str, published: date | None) -> Interval | None:
     """The interval of one date expression, or None."""
     mentions = find_dates(expression, published)
     return mentions[0].interval if mentions else None
-
-
-def iter_rules() -> Iterator[str]:
-    for pattern, *_ in RULES:
-        yield pattern.pattern

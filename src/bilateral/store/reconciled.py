@@ -20,6 +20,7 @@ from bilateral.store.facts import (
     _texts,
     speaker_names,
 )
+from bilateral.store.rows import from_row
 
 
 def doc_infos(conn: Connection) -> dict[str, DocInfo]:
@@ -51,28 +52,7 @@ def claims_of(conn: Connection, keys: Sequence[str]) -> list[tuple[Claim, str, s
     texts = _texts(conn, {r.doc_id for r in rows})
     out = []
     for r in rows:
-        claim = Claim(
-            id=r.id,
-            doc_id=r.doc_id,
-            start=r.start,
-            end=r.end,
-            value_start=r.value_start,
-            value_end=r.value_end,
-            metric=r.metric,
-            value=r.value,
-            unit=r.unit,
-            countries=tuple(r.countries),
-            from_=r.from_country,
-            to=r.to_country,
-            period_start=r.period_start,
-            period_end=r.period_end,
-            approx=r.approx,
-            qualifier=r.qualifier,
-            noun=r.noun,
-            speaker_id=r.speaker_local_id,
-            source=r.source,
-            note=r.note,
-        )
+        claim = from_row(Claim, r)
         speaker = names.get(r.speaker_local_id) if r.speaker_local_id else r.source
         out.append((claim, texts[r.doc_id][r.value_start : r.value_end], speaker))
     return out
@@ -86,24 +66,7 @@ def events_of(
     out = []
     for chunk in _chunks(keys):
         for r in conn.execute(select(schema.events).where(schema.events.c.group_key.in_(chunk))):
-            event = Event(
-                id=r.id,
-                doc_id=r.doc_id,
-                start=r.start,
-                end=r.end,
-                cue_start=r.cue_start,
-                cue_end=r.cue_end,
-                type=r.type,
-                subtype=r.subtype,
-                date=r.date,
-                date_start=r.date_start,
-                date_end=r.date_end,
-                actors=tuple(r.actors),
-                targets=tuple(r.targets),
-                people=tuple(r.people),
-                place=r.place_local_id,
-                modality=r.modality,
-            )
+            event = from_row(Event, r)
             people = tuple(names.get(p) or local.get(p, p) for p in r.people)
             place = (
                 (names.get(r.place_local_id) or local.get(r.place_local_id))

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from bilateral.model import ArticleEntities, Cluster, Conflict, Document, Entity
 from bilateral.store import schema
+from bilateral.store.rows import to_row
 
 ENTITIES_STALE = "entities_stale"
 VERSION = "version"  # changes with every write: readers cache what they read against it
@@ -93,33 +94,7 @@ def write_batch(
     ]
     if mention_rows:
         conn.execute(insert(schema.mentions), mention_rows)
-    claim_rows = [
-        {
-            "id": c.id,
-            "doc_id": c.doc_id,
-            "start": c.start,
-            "end": c.end,
-            "value_start": c.value_start,
-            "value_end": c.value_end,
-            "metric": c.metric,
-            "value": c.value,
-            "unit": c.unit,
-            "countries": list(c.countries),
-            "from_country": c.from_,
-            "to_country": c.to,
-            "period_start": c.period_start,
-            "period_end": c.period_end,
-            "approx": c.approx,
-            "qualifier": c.qualifier,
-            "noun": c.noun,
-            "speaker_local_id": c.speaker_id,
-            "source": c.source,
-            "note": c.note,
-            "group_key": keys.get(c.id),
-        }
-        for article in extracted
-        for c in article.claims
-    ]
+    claim_rows = [to_row(c, keys.get(c.id)) for article in extracted for c in article.claims]
     if claim_rows:
         conn.execute(insert(schema.claims), claim_rows)
     quote_rows = [
@@ -137,29 +112,7 @@ def write_batch(
     ]
     if quote_rows:
         conn.execute(insert(schema.quotes), quote_rows)
-    event_rows = [
-        {
-            "id": v.id,
-            "doc_id": v.doc_id,
-            "start": v.start,
-            "end": v.end,
-            "cue_start": v.cue_start,
-            "cue_end": v.cue_end,
-            "type": v.type,
-            "subtype": v.subtype,
-            "date": v.date,
-            "date_start": v.date_start,
-            "date_end": v.date_end,
-            "actors": list(v.actors),
-            "targets": list(v.targets),
-            "people": list(v.people),
-            "place_local_id": v.place,
-            "modality": v.modality,
-            "group_key": keys.get(v.id),
-        }
-        for article in extracted
-        for v in article.events
-    ]
+    event_rows = [to_row(v, keys.get(v.id)) for article in extracted for v in article.events]
     if event_rows:
         conn.execute(insert(schema.events), event_rows)
     _set_state(conn, ENTITIES_STALE, "1")
