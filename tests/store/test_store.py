@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -56,12 +57,26 @@ def test_a_batch_round_trips_into_contract_records(kb: KnowledgeBase) -> None:
     assert kb.entity_table(country="per")[0]["articles"] == 1
 
 
+def test_facts_that_break_an_invariant_are_refused_in_a_sentence(kb: KnowledgeBase) -> None:
+    doc, found = _doc()
+    twice = ArticleEntities("d1", found.entities, (found.mentions[0], found.mentions[0]))
+    with pytest.raises(StoreError, match=r"d1 break an invariant: mention span \(10, 14\)"):
+        kb.write_batch([doc], [twice])
+    outside = ArticleEntities("d1", found.entities, (Mention("d1", 20, 99, "Lima", "GPE", "l1"),))
+    with pytest.raises(StoreError, match="outside"):
+        kb.write_batch([doc], [outside])
+    assert kb.counts()["documents"] == 0
+
+
 def test_a_failed_batch_leaves_nothing_behind(kb: KnowledgeBase) -> None:
     doc, found = _doc()
-    broken = ArticleEntities("d1", found.entities, (found.mentions[0], found.mentions[0]))
-    with pytest.raises(IntegrityError):  # the duplicate mention violates the primary key
-        kb.write_batch([doc], [broken])
-    assert kb.counts()["documents"] == 0
+    kb.write_batch([doc], [found])
+    other = replace(doc, id="d2", source="b.txt")
+    again = ArticleEntities("d2", (replace(found.entities[0], id="l2", doc_id="d2"),), ())
+    with pytest.raises(IntegrityError):  # d2 is written first, then d1 violates the key
+        kb.write_batch([other, doc], [again, found])
+    assert kb.counts()["documents"] == 1
+    assert kb.known_document_ids(["d2"]) == set()
 
 
 def test_sqlite_runs_in_wal_mode_with_full_text_search(kb: KnowledgeBase, tmp_path: Path) -> None:

@@ -213,8 +213,8 @@ def from_name_heads(text: str, lex: Lexicon) -> list[Candidate]:
     """Capitalised names ending in a word that says what they are: "Zuma Rock Monument"."""
     out = []
     for match in lex.head_pattern.finditer(text):
-        head = match.group(1).split()[-1]
-        c = Candidate(match.start(1), match.end(1), lex.heads[head], source="head")
+        # the head as written, which may be several words ("Consulate General")
+        c = Candidate(match.start(1), match.end(1), lex.heads[match["head"]], source="head")
         out.extend(refine(c, text, lex))
     return out
 

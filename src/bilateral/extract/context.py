@@ -37,7 +37,12 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     _trust_titles(taken, [c for c in candidates if c.source == "title"])
-    return sorted(taken, key=lambda c: c.start)
+    # A title can stretch a span over its neighbour's: keep one span per stretch again.
+    kept: list[Candidate] = []
+    for c in sorted(taken, key=lambda c: (c.start, -(c.end - c.start))):
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    return kept
 
 
 def _trust_titles(taken: list[Candidate], titled: list[Candidate]) -> None:

@@ -90,7 +90,9 @@ class Lexicon:
             matcher=matcher,
             title_before=title_before,
             title_after=title_after,
-            head_pattern=re.compile(rf"(?<![\w-])((?:[A-Z][\w'’&-]*\s+){{1,4}}(?:{head_words}))\b"),
+            head_pattern=re.compile(
+                rf"(?<![\w-])((?:[A-Z][\w'’&-]*\s+){{1,4}}(?P<head>{head_words}))\b"
+            ),
             institution=institution,
             scope=re.compile(scope),
             titled_name=titled_name,

@@ -24,10 +24,12 @@ class RawArticle:
 
 @dataclass(frozen=True)
 class IngestFailure:
-    """Something that could not be read or cleaned, and why, in a sentence."""
+    """Something that could not be read, cleaned, extracted or stored, and why, in a sentence.
+    `detail` keeps the traceback of an unexpected error, shown only when asked for (--debug)."""
 
     source: str
     reason: str
+    detail: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from bilateral.pipeline.runner import (
     Extractor,
     Ingestor,
     IngestReport,
+    ReconcileError,
     reconcile_all,
     reconcile_groups,
 )
@@ -44,6 +45,7 @@ def ingest(
 __all__ = [
     "IngestReport",
     "Ingestor",
+    "ReconcileError",
     "default_extractor",
     "ingest",
     "reconcile_all",

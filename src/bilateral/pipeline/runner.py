@@ -10,6 +10,8 @@ from pathlib import Path
 from bilateral.clean import NearDuplicateIndex, clean_article
 from bilateral.ingest import read_sources
 from bilateral.model import ArticleEntities, Document, IngestFailure, RawArticle, Settings
+from bilateral.model.invariants import normalise
+from bilateral.pipeline.isolation import isolated
 from bilateral.reconcile import (
     NamedEvent,
     StatedClaim,
@@ -92,38 +94,56 @@ class Ingestor:
             item if isinstance(item, IngestFailure) else _safe_clean(item)
             for item in read_sources(paths, self.settings.max_file_bytes)
         )
-        touched: set[str] = set()
         for batch in _batches(cleaned, self.settings.batch_size):
-            touched |= self._process(batch, report)
-        if self.kb.entities_stale():
-            self.kb.replace_entities(resolve_entities(self.kb.local_entities()))
-        report.groups = reconcile_groups(self.kb, sorted(touched))
+            self._process(batch, report)
+        self.finish(report)
         return report
 
-    def _process(self, batch: list[Document | IngestFailure], report: IngestReport) -> set[str]:
-        """Stores a batch in one transaction; returns the reconciliation groups it touched."""
+    def finish(self, report: IngestReport) -> None:
+        """What stored batches left to do, this run's or a killed run's: entities resolved
+        across the knowledge base, and every pending group reconciled."""
+        if self.kb.entities_stale():
+            self.kb.replace_entities(resolve_entities(self.kb.local_entities()))
+        report.groups += reconcile_pending(self.kb)
+
+    def _process(self, batch: list[Document | IngestFailure], report: IngestReport) -> None:
+        """Stores a batch in one transaction, with the groups it touches marked pending. An
+        article that fails to extract or store is a failure; the rest of its batch goes on."""
         docs = [d for d in batch if isinstance(d, Document)]
         known = self.kb.known_document_ids([d.id for d in docs])
-        fresh: list[Document] = []
+        fresh: dict[str, Document] = {}
         for item in batch:
             if isinstance(item, IngestFailure):
-                report.failures.append(item)
-                self._on_item(item.source, "failed")
-            elif item.id in known or item.id in self._original:
+                self._fail(item, report)
+            elif item.id in known or item.id in self._original or item.id in fresh:
                 report.duplicates += 1
                 self._on_item(item.source, "duplicate")
             else:
-                fresh.append(self._mark_near_duplicate(item, report))
+                fresh[item.id] = item
         if not fresh:
-            return set()
-        extracted = self.extractor(fresh)
-        keys = {c.id: claim_key(c) for a in extracted for c in a.claims}
-        keys |= {v.id: event_key(v) for a in extracted for v in a.events}
-        self.kb.write_batch(fresh, extracted, keys)
-        for doc in fresh:
+            return
+        extracted, failures = isolated(self.extractor, list(fresh.values()), "extracted")
+        for f in failures:
+            self._fail(f, report)
+        facts = {doc.id: normalise(doc.text, found).facts for doc, found in extracted}
+        marked = [self._mark_near_duplicate(doc, report) for doc, _ in extracted]
+        stored, failures = isolated(lambda ds: self._write(ds, facts), marked, "stored")
+        for f in failures:
+            self._fail(f, report)
+        for doc, _ in stored:
             report.ingested += 1
             self._on_item(doc.source, "near-duplicate" if doc.duplicate_of else "ingested")
-        return set(keys.values())
+
+    def _write(self, docs: Sequence[Document], facts: dict[str, ArticleEntities]) -> list[None]:
+        extracted = [facts[d.id] for d in docs]
+        keys = {c.id: claim_key(c) for a in extracted for c in a.claims}
+        keys |= {v.id: event_key(v) for a in extracted for v in a.events}
+        self.kb.write_batch(docs, extracted, keys)
+        return [None] * len(docs)
+
+    def _fail(self, failure: IngestFailure, report: IngestReport) -> None:
+        report.failures.append(failure)
+        self._on_item(failure.source, "failed")
 
     def _mark_near_duplicate(self, doc: Document, report: IngestReport) -> Document:
         original = self._index.original_of(doc.id, doc.signature)
@@ -158,6 +178,38 @@ def reconcile_groups(kb: KnowledgeBase, keys: Sequence[str]) -> int:
         conflicts += disagreements
     kb.replace_reconciled(keys, clusters, conflicts)
     return len(keys)
+
+
+class ReconcileError(RuntimeError):
+    """Groups whose facts could not be reconciled; they stay pending for the next run."""
+
+    def __init__(self, keys: list[str]) -> None:
+        super().__init__(
+            f"{len(keys)} group(s) could not be reconciled and stay pending, the first "
+            f"{keys[0]!r}; every article is stored, and the next run tries them again."
+        )
+        self.keys = keys
+
+
+def reconcile_pending(kb: KnowledgeBase, chunk: int = 500) -> int:
+    """Every group marked pending, a chunk per transaction: a kill loses at most one chunk's
+    work, which stays pending for the next run."""
+    done, broken = 0, set()
+    while keys := [k for k in kb.pending_groups() if k not in broken][:chunk]:
+        try:
+            done += reconcile_groups(kb, keys)
+        except Exception:
+            if len(keys) == 1:  # a group that cannot be reconciled stays pending, and is said
+                broken.add(keys[0])
+                continue
+            for key in keys:  # find it: the others are reconciled one at a time
+                try:
+                    done += reconcile_groups(kb, [key])
+                except Exception:
+                    broken.add(key)
+    if broken:
+        raise ReconcileError(sorted(broken))
+    return done
 
 
 def reconcile_all(kb: KnowledgeBase) -> int:

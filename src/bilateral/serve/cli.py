@@ -17,8 +17,8 @@ from bilateral import display as formatting
 from bilateral.ask import answer
 from bilateral.ingest import estimate_count
 from bilateral.model import Settings, db_url_from
+from bilateral.pipeline import ReconcileError, reconcile_all
 from bilateral.pipeline import ingest as run_ingest
-from bilateral.pipeline import reconcile_all
 from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
 from bilateral.store import KnowledgeBase, StoreError
 
@@ -32,6 +32,19 @@ DbOption = Annotated[
         "--db", envvar="BILATERAL_DB", help="Database URL or SQLite path [./bilateral.db]."
     ),
 ]
+
+
+_DEBUG = {"on": False}
+
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback behind an error.")
+    ] = False,
+) -> None:
+    """News about the relations between two countries, turned into a cited knowledge base."""
+    _DEBUG["on"] = debug
 
 
 def _settings(db: str | None) -> Settings:
@@ -68,14 +81,18 @@ def ingest(
 
         try:
             report = run_ingest(paths, settings, on_item=on_item)
-        except StoreError as exc:
+        except (StoreError, ReconcileError) as exc:
             raise _fail(str(exc)) from None
         except KeyboardInterrupt:
             raise _fail(
                 "interrupted; every batch finished before the interruption is stored.", 130
             ) from None
     for failure in report.failures:
-        err.print(f"[red]error:[/red] {failure.source}: {failure.reason}", highlight=False)
+        err.print(
+            f"[red]error:[/red] {escape(failure.source)}: {escape(failure.reason)}", highlight=False
+        )
+        if _DEBUG["on"] and failure.detail:
+            err.print(escape(failure.detail), highlight=False)
     summary = Table(title="ingest", show_header=True)
     for column in ("ingested", "near-duplicates", "duplicates", "failed"):
         summary.add_column(column, justify="right")
@@ -418,4 +435,14 @@ def export(
 
 
 def main() -> None:
-    app()
+    try:
+        app(standalone_mode=True)
+    except Exception as exc:  # an error nobody foresaw: one sentence, the traceback on --debug
+        if _DEBUG["on"]:
+            raise
+        err.print(
+            f"[red]error:[/red] {escape(type(exc).__name__)}: {escape(str(exc))} "
+            "(run again with --debug for the traceback).",
+            highlight=False,
+        )
+        sys.exit(2)

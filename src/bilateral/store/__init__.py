@@ -102,6 +102,11 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return queries.signatures(conn)
 
+    def pending_groups(self) -> list[str]:
+        """Groups whose facts changed since they were last reconciled."""
+        with self.engine.connect() as conn:
+            return queries.pending_groups(conn)
+
     def version(self) -> str:
         """Changes whenever anything is written: what was read before may be stale."""
         with self.engine.connect() as conn:

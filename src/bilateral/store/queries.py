@@ -33,6 +33,11 @@ def entities_stale(conn: Connection) -> bool:
     return value == "1"
 
 
+def pending_groups(conn: Connection) -> list[str]:
+    found = conn.execute(select(schema.pending_groups.c.group_key))
+    return sorted(found.scalars())
+
+
 def version(conn: Connection) -> str:
     value = conn.execute(
         select(schema.state.c.value).where(schema.state.c.key == "version")

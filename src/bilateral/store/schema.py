@@ -95,6 +95,13 @@ state = Table(
     Column("value", Text, nullable=False),
 )
 
+# Groups whose facts changed since they were last reconciled (migration 0005).
+pending_groups = Table(
+    "pending_groups",
+    metadata,
+    Column("group_key", Text, primary_key=True),
+)
+
 
 def _doc_column() -> Column:  # type: ignore[type-arg]
     return Column(

@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from bilateral.model import ArticleEntities, Cluster, Conflict, Document, Entity
+from bilateral.model.invariants import normalise
 from bilateral.store import schema
+from bilateral.store.database import StoreError
 from bilateral.store.rows import to_row
 
 ENTITIES_STALE = "entities_stale"
@@ -25,6 +27,36 @@ def _set_state(conn: Connection, key: str, value: str) -> None:
         _set_state(conn, VERSION, str(int(current or 0) + 1))
 
 
+def check_invariants(docs: Sequence[Document], extracted: Sequence[ArticleEntities]) -> None:
+    """What the store holds of every article (see bilateral.model.invariants); the runner
+    normalises extraction output to it, so breaking it here is a bug said in a sentence."""
+    texts = {d.id: d.text for d in docs}
+    for article in extracted:
+        text = texts.get(article.doc_id)
+        if text is None:
+            raise StoreError(f"facts of {article.doc_id} came without their document.")
+        found = normalise(text, article)
+        if found.changed:
+            raise StoreError(
+                f"the facts of {article.doc_id} break an invariant: {found.dropped[0]}."
+            )
+
+
+def mark_pending(conn: Connection, keys: Sequence[str]) -> None:
+    """Groups to reconcile again; kept until the transaction that reconciles them."""
+    wanted = set(keys)
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        found = conn.execute(
+            select(schema.pending_groups.c.group_key).where(
+                schema.pending_groups.c.group_key.in_(chunk)
+            )
+        )
+        wanted -= set(found.scalars())
+    if wanted:
+        conn.execute(insert(schema.pending_groups), [{"group_key": k} for k in sorted(wanted)])
+
+
 def write_batch(
     conn: Connection,
     docs: Sequence[Document],
@@ -36,6 +68,7 @@ def write_batch(
     keys = group_keys or {}
     if not docs:
         return
+    check_invariants(docs, extracted)
     now = datetime.now(UTC)
     conn.execute(
         insert(schema.documents),
@@ -115,6 +148,7 @@ def write_batch(
     event_rows = [to_row(v, keys.get(v.id)) for article in extracted for v in article.events]
     if event_rows:
         conn.execute(insert(schema.events), event_rows)
+    mark_pending(conn, sorted(set(keys.values())))
     _set_state(conn, ENTITIES_STALE, "1")
 
 
@@ -158,6 +192,9 @@ def replace_reconciled(
         chunk = list(keys[start : start + 500])
         conn.execute(delete(schema.clusters).where(schema.clusters.c.group_key.in_(chunk)))
         conn.execute(delete(schema.conflicts).where(schema.conflicts.c.group_key.in_(chunk)))
+        conn.execute(
+            delete(schema.pending_groups).where(schema.pending_groups.c.group_key.in_(chunk))
+        )
     if clusters:
         conn.execute(
             insert(schema.clusters),
