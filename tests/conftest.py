@@ -3,15 +3,37 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from bilateral.extract import Extractor
 from bilateral.model import Settings
 from bilateral.pipeline import Ingestor
 from bilateral.store import KnowledgeBase
+
+# Property tests are deterministic unless asked otherwise: `make test` and CI draw the same
+# examples every run (derandomize), so a red build is never luck; `make fuzz` draws fresh
+# random examples, many more of them. Examples that once failed are kept as @example cases.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=2000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -55,16 +55,22 @@ def ascii_fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _caseless(name: str) -> str:
+    """Case removed the way Unicode defines it for comparison: casefold() also maps the
+    letters whose case forms differ in length ("ẞ" and "ß" both give "ss", "ﬁ" gives "fi"),
+    so a name and its upper- or lower-case form always share a key."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+
+
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A key that transliteration variants share: case, accents, spaces, hyphens and doubled
     letters are ignored and q is read as k, so "Abdul Kassim Rahman" and "Abdul- Qasim
     Rahman" both give "abdulkasimrahman"."""
-    plain = strip_decoration(name)
+    plain = _caseless(strip_decoration(name))
     key = _NOT_WORD.sub("", ascii_fold(plain).lower().replace("&", "and")).replace("q", "k")
     if not key:  # a name in another script: its own letters, case-folded, are the key
-        folded = unicodedata.normalize("NFKC", plain).casefold()
-        key = "".join(c for c in unicodedata.normalize("NFKD", folded) if c.isalnum())
+        key = "".join(c for c in unicodedata.normalize("NFKD", plain) if c.isalnum())
     return _DOUBLED.sub(r"\1", key)
 
 
