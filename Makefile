@@ -6,7 +6,7 @@ CORPUS ?= ../shared/corpus/seeds
 STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install demo test lint typecheck layers unit quality bench loadtest clean
+.PHONY: install demo test lint typecheck layers unit quality bench loadtest fuzz soak clean
 
 install: $(STAMP)
 
@@ -41,6 +41,14 @@ unit: install $(CHROMIUM)
 	$(BIN)/pytest
 
 test: lint typecheck layers unit
+
+# Property tests with fresh random examples, many of them (make test draws a fixed set).
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/property -p no:cacheprovider
+
+# The whole Reuters-21578 corpus in one ingest: it must end normally, every article counted.
+soak: install
+	$(BIN)/python benchmarks/soak.py
 
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -63,6 +64,10 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option(help="Articles per transaction and per spaCy batch.", min=1)
     ] = Settings.batch_size,
+    report_path: Annotated[
+        Path | None,
+        typer.Option("--report", help="Also write the summary counts to this JSON file."),
+    ] = None,
 ) -> None:
     """Ingest articles; re-ingesting the same articles changes nothing."""
     settings = replace(_settings(db), batch_size=batch_size)
@@ -103,6 +108,15 @@ def ingest(
         str(report.failed),
     )
     out.print(summary)
+    if report_path is not None:
+        counts = {
+            "ingested": report.ingested,
+            "near_duplicates": report.near_duplicates,
+            "duplicates": report.duplicates,
+            "failed": report.failed,
+            "groups": report.groups,
+        }
+        report_path.write_text(json.dumps(counts, indent=1) + "\n", encoding="utf-8")
     if report.failed:
         raise typer.Exit(1)
 
