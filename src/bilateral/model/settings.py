@@ -15,6 +15,8 @@ class Settings:
     batch_size: int = 32  # spaCy's default batch peaked at 3.5 GB on news; 32 stays under 1 GB
     max_file_bytes: int = 20 * 1024 * 1024
     near_duplicate_threshold: float = 0.8
+    workers: int = 1  # extraction processes; the CLI defaults to the machine's cores
+    ray_address: str | None = None  # "auto" or a cluster's address: extraction on Ray actors
 
 
 def db_url_from(value: str | None) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bilateral.model import Settings
+from bilateral.pipeline.pools import InProcess, Pool, Processes
 from bilateral.pipeline.runner import (
     Extractor,
     Ingestor,
@@ -17,8 +18,16 @@ from bilateral.pipeline.runner import (
 from bilateral.store import KnowledgeBase
 
 
-def default_extractor(settings: Settings) -> Callable[[], Extractor]:
-    def make() -> Extractor:
+def default_extractor(settings: Settings) -> Callable[[], Extractor | Pool]:
+    """What the settings ask for: Ray actors, worker processes, or this process."""
+
+    def make() -> Extractor | Pool:
+        if settings.ray_address:
+            from bilateral.pipeline.ray_pool import RayActors  # imports Ray: only when asked
+
+            return RayActors(settings.spacy_model, settings.batch_size, settings.ray_address)
+        if settings.workers > 1:
+            return Processes(settings.spacy_model, settings.batch_size, settings.workers)
         from bilateral.extract import Extractor  # loads spaCy: only when there is work
 
         return Extractor(settings.spacy_model, batch_size=settings.batch_size)
@@ -43,8 +52,11 @@ def ingest(
 
 
 __all__ = [
+    "InProcess",
     "IngestReport",
     "Ingestor",
+    "Pool",
+    "Processes",
     "ReconcileError",
     "default_extractor",
     "ingest",

@@ -33,10 +33,19 @@ def isolated(
     try:
         outputs = stage(docs)
     except Exception as exc:
-        if len(docs) == 1:
-            return [], [failure(docs[0], doing, exc)]
-    else:
-        return list(zip(docs, outputs, strict=True)), []
+        return each_alone(stage, docs, doing, exc)
+    return list(zip(docs, outputs, strict=True)), []
+
+
+def each_alone(
+    stage: Callable[[Sequence[Document]], list[Out]],
+    docs: Sequence[Document],
+    doing: str,
+    batch_error: Exception,
+) -> tuple[list[tuple[Document, Out]], list[IngestFailure]]:
+    """After the stage raised `batch_error` on the whole batch: each article alone."""
+    if len(docs) == 1:
+        return [], [failure(docs[0], doing, batch_error)]
     done: list[tuple[Document, Out]] = []
     failed: list[IngestFailure] = []
     for doc in docs:

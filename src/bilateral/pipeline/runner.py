@@ -3,7 +3,9 @@ then entities reconciled across the whole knowledge base."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -11,7 +13,8 @@ from bilateral.clean import NearDuplicateIndex, clean_article
 from bilateral.ingest import read_sources
 from bilateral.model import ArticleEntities, Document, IngestFailure, RawArticle, Settings
 from bilateral.model.invariants import normalise
-from bilateral.pipeline.isolation import isolated
+from bilateral.pipeline.isolation import each_alone, isolated
+from bilateral.pipeline.pools import InProcess, Pool
 from bilateral.reconcile import (
     NamedEvent,
     StatedClaim,
@@ -60,20 +63,22 @@ def _batches(
 
 
 class Ingestor:
-    """Ingests into one knowledge base. The extractor is created on first need only, so a
-    re-ingest of known articles never loads a model."""
+    """Ingests into one knowledge base. The extractor (a plain callable, or a pool of worker
+    processes or Ray actors) is created on first need only, so a re-ingest of known articles
+    never loads a model. Extraction of a few batches runs ahead of the writer, which stores
+    them in the order they were read: the result does not depend on the pool."""
 
     def __init__(
         self,
         kb: KnowledgeBase,
         settings: Settings,
-        make_extractor: Callable[[], Extractor],
+        make_extractor: Callable[[], Extractor | Pool],
         on_item: Callable[[str, str], None] | None = None,
     ) -> None:
         self.kb = kb
         self.settings = settings
         self._make_extractor = make_extractor
-        self._extractor: Extractor | None = None
+        self._pool: Pool | None = None
         self._on_item = on_item or (lambda source, outcome: None)
         self._index = NearDuplicateIndex(settings.near_duplicate_threshold)
         self._original: dict[str, str] = {}
@@ -83,10 +88,16 @@ class Ingestor:
                 self._index.add(doc_id, sig)
 
     @property
-    def extractor(self) -> Extractor:
-        if self._extractor is None:
-            self._extractor = self._make_extractor()
-        return self._extractor
+    def pool(self) -> Pool:
+        if self._pool is None:
+            made = self._make_extractor()
+            self._pool = made if isinstance(made, Pool) else InProcess(made)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     def run(self, paths: Iterable[str | Path]) -> IngestReport:
         report = IngestReport()
@@ -94,8 +105,21 @@ class Ingestor:
             item if isinstance(item, IngestFailure) else _safe_clean(item)
             for item in read_sources(paths, self.settings.max_file_bytes)
         )
-        for batch in _batches(cleaned, self.settings.batch_size):
-            self._process(batch, report)
+        flight: deque[tuple[list[Document], Future[list[ArticleEntities]]]] = deque()
+        claimed: set[str] = set()  # ids read in this run and not yet stored or failed
+        try:
+            for batch in _batches(cleaned, self.settings.batch_size):
+                fresh = self._admit(batch, report, claimed)
+                if fresh:
+                    flight.append((fresh, self.pool.submit(fresh)))
+                while flight and len(flight) >= self.pool.width:
+                    self._complete(*flight.popleft(), report)
+            while flight:
+                self._complete(*flight.popleft(), report)
+        finally:
+            for _, future in flight:
+                future.cancel()
+            self.close()
         self.finish(report)
         return report
 
@@ -106,23 +130,39 @@ class Ingestor:
             self.kb.replace_entities(resolve_entities(self.kb.local_entities()))
         report.groups += reconcile_pending(self.kb)
 
-    def _process(self, batch: list[Document | IngestFailure], report: IngestReport) -> None:
-        """Stores a batch in one transaction, with the groups it touches marked pending. An
-        article that fails to extract or store is a failure; the rest of its batch goes on."""
+    def _admit(
+        self, batch: list[Document | IngestFailure], report: IngestReport, claimed: set[str]
+    ) -> list[Document]:
+        """The batch's articles that are new: failures are said, duplicates counted."""
         docs = [d for d in batch if isinstance(d, Document)]
         known = self.kb.known_document_ids([d.id for d in docs])
-        fresh: dict[str, Document] = {}
+        fresh: list[Document] = []
         for item in batch:
             if isinstance(item, IngestFailure):
                 self._fail(item, report)
-            elif item.id in known or item.id in self._original or item.id in fresh:
+            elif item.id in known or item.id in self._original or item.id in claimed:
                 report.duplicates += 1
                 self._on_item(item.source, "duplicate")
             else:
-                fresh[item.id] = item
-        if not fresh:
-            return
-        extracted, failures = isolated(self.extractor, list(fresh.values()), "extracted")
+                claimed.add(item.id)
+                fresh.append(item)
+        return fresh
+
+    def _complete(
+        self,
+        fresh: list[Document],
+        future: Future[list[ArticleEntities]],
+        report: IngestReport,
+    ) -> None:
+        """Stores an extracted batch in one transaction, with the groups it touches marked
+        pending. An article that fails to extract or store is a failure; the rest goes on."""
+        try:
+            extracted = list(zip(fresh, future.result(), strict=True))
+            failures: list[IngestFailure] = []
+        except Exception as exc:
+            extracted, failures = each_alone(
+                lambda ds: self.pool.submit(ds).result(), fresh, "extracted", exc
+            )
         for f in failures:
             self._fail(f, report)
         facts = {doc.id: normalise(doc.text, found).facts for doc, found in extracted}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from bilateral.ingest import estimate_count
 from bilateral.model import Settings, db_url_from
 from bilateral.pipeline import ReconcileError, reconcile_all
 from bilateral.pipeline import ingest as run_ingest
+from bilateral.pipeline.ray_pool import RayUnavailable
 from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
 from bilateral.store import KnowledgeBase, StoreError
 
@@ -68,9 +70,26 @@ def ingest(
         Path | None,
         typer.Option("--report", help="Also write the summary counts to this JSON file."),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Extraction processes [the machine's cores].", min=1),
+    ] = None,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray",
+            help="Extract on Ray actors: 'auto' (a running cluster, else a local one) or an "
+            "address; needs pip install 'bilateral[ray]'.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest articles; re-ingesting the same articles changes nothing."""
-    settings = replace(_settings(db), batch_size=batch_size)
+    settings = replace(
+        _settings(db),
+        batch_size=batch_size,
+        workers=workers or os.cpu_count() or 1,
+        ray_address=ray,
+    )
     total = estimate_count(paths)
     columns = (
         TextColumn("{task.description}"),
@@ -86,7 +105,7 @@ def ingest(
 
         try:
             report = run_ingest(paths, settings, on_item=on_item)
-        except (StoreError, ReconcileError) as exc:
+        except (StoreError, ReconcileError, RayUnavailable) as exc:
             raise _fail(str(exc)) from None
         except KeyboardInterrupt:
             raise _fail(
