@@ -27,7 +27,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--db", type=Path, help="keep the knowledge base here (default: a temp)")
-    parser.add_argument("--extra", nargs="*", default=[], help="more options for ingest")
+    parser.add_argument("--workers", type=int, help="extraction processes [the cores]")
     args = parser.parse_args()
     with args.corpus.open(encoding="utf-8") as handle:
         lines = sum(1 for line in handle if line.strip())
@@ -36,7 +36,8 @@ def main() -> int:
         report = Path(tmp) / "report.json"
         command = [
             sys.executable, "-m", "bilateral.serve", "ingest", str(args.corpus),
-            "--db", str(db), "--report", str(report), *args.extra,
+            "--db", str(db), "--report", str(report),
+            *(["--workers", str(args.workers)] if args.workers else []),
         ]  # fmt: skip
         print(f"soak: {lines} articles from {args.corpus}", flush=True)
         start = time.perf_counter()

@@ -18,6 +18,7 @@ from bilateral.pipeline.pools import InProcess, Pool
 from bilateral.reconcile import (
     NamedEvent,
     StatedClaim,
+    block_keys,
     claim_conflicts,
     claim_key,
     event_clusters,
@@ -126,8 +127,7 @@ class Ingestor:
     def finish(self, report: IngestReport) -> None:
         """What stored batches left to do, this run's or a killed run's: entities resolved
         across the knowledge base, and every pending group reconciled."""
-        if self.kb.entities_stale():
-            self.kb.replace_entities(resolve_entities(self.kb.local_entities()))
+        resolve_new_entities(self.kb)
         report.groups += reconcile_pending(self.kb)
 
     def _admit(
@@ -178,7 +178,8 @@ class Ingestor:
         extracted = [facts[d.id] for d in docs]
         keys = {c.id: claim_key(c) for a in extracted for c in a.claims}
         keys |= {v.id: event_key(v) for a in extracted for v in a.events}
-        self.kb.write_batch(docs, extracted, keys)
+        blocks = {e.id: block_keys(e) for a in extracted for e in a.entities}
+        self.kb.write_batch(docs, extracted, keys, blocks)
         return [None] * len(docs)
 
     def _fail(self, failure: IngestFailure, report: IngestReport) -> None:
@@ -220,6 +221,21 @@ def reconcile_groups(kb: KnowledgeBase, keys: Sequence[str]) -> int:
     return len(keys)
 
 
+def resolve_new_entities(kb: KnowledgeBase) -> None:
+    """Canonical entities for the local entities stored since the last resolution. Only their
+    blocks are resolved again, with the canonical entities those blocks hold, so the cost
+    follows what is new rather than the size of the knowledge base, and the result is what
+    resolving everything would give."""
+    if kb.entity_blocks_missing():  # a knowledge base from before blocking: everything, once
+        kb.backfill_entity_blocks({e.id: block_keys(e) for e in kb.all_local_entities()})
+        kb.replace_entities(resolve_entities(kb.local_entities()))
+        return
+    if not kb.entities_stale():
+        return
+    found = kb.locals_to_resolve(kb.unresolved_blocks())
+    kb.replace_entities_of([e.id for e, _ in found], resolve_entities(found))
+
+
 class ReconcileError(RuntimeError):
     """Groups whose facts could not be reconciled; they stay pending for the next run."""
 
@@ -253,7 +269,8 @@ def reconcile_pending(kb: KnowledgeBase, chunk: int = 500) -> int:
 
 
 def reconcile_all(kb: KnowledgeBase) -> int:
-    """Every group again: after an upgrade, or to check that incremental runs agree."""
-    if kb.entities_stale():
-        kb.replace_entities(resolve_entities(kb.local_entities()))
+    """Every entity and every group again: after an upgrade, or to check that incremental
+    runs agree."""
+    resolve_new_entities(kb)  # keys first, for a knowledge base from before blocking
+    kb.replace_entities(resolve_entities(kb.local_entities()))
     return reconcile_groups(kb, kb.group_keys())

@@ -6,12 +6,13 @@ its own groups and a group gives the same result however often it is reconciled.
 """
 
 from bilateral.reconcile.claims import StatedClaim, claim_conflicts, claim_key
-from bilateral.reconcile.entities import resolve_entities
+from bilateral.reconcile.entities import block_keys, resolve_entities
 from bilateral.reconcile.events import NamedEvent, event_clusters, event_key
 
 __all__ = [
     "NamedEvent",
     "StatedClaim",
+    "block_keys",
     "claim_conflicts",
     "claim_key",
     "event_clusters",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -144,3 +145,23 @@ def resolve_entities(found: Sequence[tuple[LocalEntity, int]]) -> list[Entity]:
             entity = replace(entity, id=content_id("e", entity.id, *entity.members))
         out[entity.id] = entity
     return sorted(out.values(), key=lambda e: e.id)
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    return {c.name: c.code for c in data.gazetteer().countries.values()}
+
+
+def block_keys(e: LocalEntity) -> tuple[str, ...]:
+    """Keys that any two local entities `resolve_entities` may join share at least one of: the
+    identity key, and for people the surname and word prefixes its fuzzy rules compare within.
+    Resolution can then be redone for the new entities' blocks alone (and the canonical
+    entities those blocks already belong to) and give what resolving everything would.
+    Whoever adds a linking rule above adds the key it compares within here."""
+    keys = {_key(e, _country_codes())}
+    if e.type == "PERSON":
+        parts = words(e.name)
+        if len(parts) >= 2:
+            keys.add("last:" + fold(parts[-1])[:3])
+        keys |= {"word:" + fold(w)[:2] for w in parts}
+    return tuple(sorted(keys))

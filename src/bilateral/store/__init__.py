@@ -18,6 +18,7 @@ from bilateral.model import (
     Event,
     LocalEntity,
 )
+from bilateral.store import entity_blocks as entity_blocks_
 from bilateral.store import facts, pages, queries, reconciled, writes
 from bilateral.store.database import StoreError, make_engine, migrate
 
@@ -54,9 +55,38 @@ class KnowledgeBase:
         docs: Sequence[Document],
         extracted: Sequence[ArticleEntities],
         group_keys: dict[str, str] | None = None,
+        entity_blocks: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         with self.engine.begin() as conn:
             writes.write_batch(conn, docs, extracted, group_keys)
+            entity_blocks_.write_blocks(conn, entity_blocks or {})
+
+    # incremental entity resolution
+    def entity_blocks_missing(self) -> bool:
+        with self.engine.connect() as conn:
+            return entity_blocks_.blocks_missing(conn)
+
+    def all_local_entities(self) -> list[LocalEntity]:
+        with self.engine.connect() as conn:
+            return entity_blocks_.all_locals(conn)
+
+    def backfill_entity_blocks(self, blocks: dict[str, tuple[str, ...]]) -> None:
+        with self.engine.begin() as conn:
+            entity_blocks_.backfill_blocks(conn, blocks)
+
+    def unresolved_blocks(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return entity_blocks_.unresolved_blocks(conn)
+
+    def locals_to_resolve(self, blocks: set[str]) -> list[tuple[LocalEntity, int]]:
+        with self.engine.connect() as conn:
+            return entity_blocks_.locals_to_resolve(conn, blocks)
+
+    def replace_entities_of(self, local_ids: Sequence[str], entities: Sequence[Entity]) -> None:
+        """Only these local entities' canonical entities are replaced, in one transaction."""
+        with self.engine.begin() as conn:
+            entity_blocks_.replace_entities_of(conn, local_ids, entities)
+            writes.mark_entities_fresh(conn)
 
     def replace_reconciled(
         self, keys: Sequence[str], clusters: Sequence[Cluster], conflicts: Sequence[Conflict]

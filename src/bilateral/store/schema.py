@@ -102,6 +102,20 @@ pending_groups = Table(
     Column("group_key", Text, primary_key=True),
 )
 
+# Blocking keys of each local entity (migration 0008): resolution redoes only their blocks.
+entity_blocks = Table(
+    "entity_blocks",
+    metadata,
+    Column("block", Text, primary_key=True),
+    Column(
+        "local_id",
+        String(40),
+        ForeignKey("local_entities.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Index("ix_entity_blocks_local", "local_id"),
+)
+
 
 def _doc_column() -> Column:  # type: ignore[type-arg]
     return Column(

@@ -181,6 +181,13 @@ def replace_entities(conn: Connection, entities: Sequence[Entity]) -> None:
     _set_state(conn, ENTITIES_STALE, "0")
 
 
+def mark_entities_fresh(conn: Connection) -> None:
+    """Entities are fresh once no local entity is left without its canonical entity."""
+    le = schema.local_entities.c
+    waiting = conn.execute(select(le.id).where(le.entity_id.is_(None)).limit(1)).first()
+    _set_state(conn, ENTITIES_STALE, "1" if waiting else "0")
+
+
 def replace_reconciled(
     conn: Connection,
     keys: Sequence[str],

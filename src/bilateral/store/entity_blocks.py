@@ -1,0 +1,137 @@
+"""Reads and writes for incremental entity resolution: which local entities are new, which
+share a blocking key with them, and the canonical entities of just those replaced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+
+from bilateral.model import Entity, LocalEntity
+from bilateral.store import schema
+
+BLOCKS_MISSING = "entity_blocks_missing"
+CHUNK = 500
+
+
+def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield list(items[start : start + CHUNK])
+
+
+def _local(r: Any) -> LocalEntity:
+    return LocalEntity(
+        id=r.id,
+        doc_id=r.doc_id,
+        type=r.type,
+        name=r.name,
+        country=r.country,
+        roles=tuple(r.roles),
+        forms=tuple(r.forms),
+    )
+
+
+def write_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> None:
+    rows = [{"block": b, "local_id": lid} for lid, keys in blocks.items() for b in set(keys)]
+    if rows:
+        conn.execute(insert(schema.entity_blocks), rows)
+
+
+def blocks_missing(conn: Connection) -> bool:
+    st = schema.state.c
+    value = conn.execute(select(st.value).where(st.key == BLOCKS_MISSING)).scalar()
+    return value == "1"
+
+
+def all_locals(conn: Connection) -> list[LocalEntity]:
+    le = schema.local_entities.c
+    return [_local(r) for r in conn.execute(select(schema.local_entities).order_by(le.id))]
+
+
+def backfill_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> None:
+    """Keys for every local entity of a knowledge base from before blocking, written once."""
+    conn.execute(delete(schema.entity_blocks))
+    write_blocks(conn, blocks)
+    conn.execute(delete(schema.state).where(schema.state.c.key == BLOCKS_MISSING))
+
+
+def unresolved_blocks(conn: Connection) -> set[str]:
+    """The blocking keys of the local entities no canonical entity holds yet."""
+    le, eb = schema.local_entities.c, schema.entity_blocks.c
+    found = conn.execute(
+        select(eb.block)
+        .distinct()
+        .select_from(schema.entity_blocks.join(schema.local_entities, le.id == eb.local_id))
+        .where(le.entity_id.is_(None))
+    )
+    return set(found.scalars())
+
+
+def locals_to_resolve(conn: Connection, blocks: set[str]) -> list[tuple[LocalEntity, int]]:
+    """Every local entity in the given blocks, and every other member of the canonical
+    entities they belong to now, with how often each is mentioned."""
+    le, eb, m = schema.local_entities.c, schema.entity_blocks.c, schema.mentions.c
+    ids: set[str] = set()
+    for chunk in _chunks(sorted(blocks)):
+        ids |= set(conn.execute(select(eb.local_id).where(eb.block.in_(chunk))).scalars())
+    entity_ids: set[str] = set()
+    for chunk in _chunks(sorted(ids)):
+        found = conn.execute(
+            select(le.entity_id).distinct().where(le.id.in_(chunk), le.entity_id.is_not(None))
+        )
+        entity_ids |= set(found.scalars())
+    for chunk in _chunks(sorted(entity_ids)):
+        ids |= set(conn.execute(select(le.id).where(le.entity_id.in_(chunk))).scalars())
+    out: list[tuple[LocalEntity, int]] = []
+    for chunk in _chunks(sorted(ids)):
+        counts: dict[str, int] = {
+            row[0]: int(row[1])
+            for row in conn.execute(
+                select(m.local_entity_id, func.count())
+                .where(m.local_entity_id.in_(chunk))
+                .group_by(m.local_entity_id)
+            )
+        }
+        rows = conn.execute(select(schema.local_entities).where(le.id.in_(chunk)))
+        out += [(_local(r), int(counts.get(r.id, 0))) for r in rows]
+    return sorted(out, key=lambda pair: pair[0].id)
+
+
+def replace_entities_of(
+    conn: Connection, local_ids: Sequence[str], entities: Sequence[Entity]
+) -> None:
+    """The canonical entities of these local entities, replaced by `entities`, which gather
+    exactly them; every other entity stays as it is."""
+    le = schema.local_entities.c
+    old: set[str] = set()
+    for chunk in _chunks(local_ids):
+        found = conn.execute(
+            select(le.entity_id).distinct().where(le.id.in_(chunk), le.entity_id.is_not(None))
+        )
+        old |= set(found.scalars())
+    for chunk in _chunks(sorted(old | {e.id for e in entities})):
+        conn.execute(delete(schema.entities).where(schema.entities.c.id.in_(chunk)))
+    if entities:
+        conn.execute(
+            insert(schema.entities),
+            [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "country": e.country,
+                    "roles": list(e.roles),
+                    "aliases": list(e.aliases),
+                }
+                for e in entities
+            ],
+        )
+    pairs = [{"lid": member, "eid": e.id} for e in entities for member in e.members]
+    if pairs:
+        conn.execute(
+            update(schema.local_entities)
+            .where(schema.local_entities.c.id == bindparam("lid"))
+            .values(entity_id=bindparam("eid")),
+            pairs,
+        )
