@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import feedparser
 
-from bilateral.ingest.fetch import PAGE_TYPES, Fetcher
+from bilateral.ingest.fetch import PAGE_TYPES, Fetcher, is_url
 from bilateral.ingest.urls import page_article
 from bilateral.model import IngestFailure, RawArticle
 
@@ -80,7 +80,7 @@ def parse_feed(data: bytes, source: str) -> Feed | IngestFailure:
         items.append(
             FeedItem(
                 source=f"{source}#{number}",
-                link=_text(entry.get("link")),
+                link=link if is_url(link := _text(entry.get("link"))) else None,
                 guid=_text(entry.get("id")),
                 title=_text(entry.get("title")),
                 published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),

@@ -215,9 +215,11 @@ class Fetcher:
         A 304 (not modified) is returned as it is, with an empty body."""
         if self.policy.offline:
             return IngestFailure(url, "not fetched: working offline.")
+        if not is_url(url):
+            return IngestFailure(url, "not an http or https URL.")
         current = url
         for _ in range(self.policy.max_redirects + 1):
-            if urlsplit(current).scheme.lower() not in ("http", "https"):
+            if not is_url(current):
                 return IngestFailure(url, f"redirected to {current!r}, which is not http(s).")
             refused = self.allowed(current)
             if refused is not None:

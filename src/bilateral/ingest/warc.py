@@ -7,6 +7,7 @@ is one failure and yields nothing, so nothing of it is stored partly.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,21 +68,32 @@ def _record_article(
 def _check_whole(path: Path) -> str | None:
     """Why the archive cannot be read to its end, or None when it can."""
     try:
+        if path.name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as whole:  # every member to its end-of-stream marker
+                while whole.read(1 << 20):
+                    pass
+        count = 0
         with path.open("rb") as handle:
-            records = ArchiveIterator(handle, check_digests=True)
-            for record in records:
-                declared = record.rec_headers.get_header("Content-Length")
-                read = len(record.raw_stream.read())
-                if declared and declared.isdigit() and read < int(declared):
-                    return (
-                        f"the archive is truncated (a record ends after {read} of {declared} bytes)"
-                    )
-            if not records.reader or records.err_count:
-                return "the archive has records that cannot be read"
+            for record in ArchiveIterator(handle, check_digests="raise"):
+                count += 1
+                if not str(record.format).startswith("warc"):
+                    return "not a WARC file"
+                if record.rec_type is None or record.length is None:
+                    return "the archive is truncated (a record header is incomplete)"
+                stream = record.raw_stream
+                while stream.read(1 << 16):
+                    pass
+                missing = getattr(stream, "limit", 0)
+                if missing > 0:  # the record promised more bytes than the file holds
+                    return f"the archive is truncated ({missing} bytes of a record are missing)"
+        if not count:
+            return "not a WARC file (no record found)"
     except ArchiveLoadFailed as exc:
-        return f"not a readable WARC file ({str(exc).strip().rstrip('.')})"
-    except (OSError, EOFError, ValueError) as exc:
-        return f"the archive is truncated or corrupt ({exc or type(exc).__name__})"
+        return f"not a readable WARC file ({' '.join(str(exc).split()).rstrip('.')})"
+    except EOFError:
+        return "the archive is truncated (its compressed data ends early)"
+    except Exception:  # warcio trips over some cut or corrupt headers with errors of its own
+        return "the archive is truncated or corrupt (a record header cannot be read)"
     return None
 
 
