@@ -127,7 +127,7 @@ def rss(title: str, items: list[dict[str, str]]) -> bytes:
         '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
         f"<channel><title>{title}</title><link>http://127.0.0.1/</link>"
         f"<description>Test feed</description>{entries}</channel></rss>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def made_up_page(i: int, published: str | None = None) -> str:

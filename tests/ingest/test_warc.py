@@ -75,7 +75,9 @@ def test_html_responses_become_articles_with_uri_and_date(tmp_path: Path, name: 
     assert first.source == f"{tmp_path / name}#http://news.test/a"
 
 
-@pytest.mark.parametrize(("name", "cut"), [("cut.warc", 600), ("cut.warc", 297), ("cut.warc.gz", 40)])
+@pytest.mark.parametrize(
+    ("name", "cut"), [("cut.warc", 600), ("cut.warc", 297), ("cut.warc.gz", 40)]
+)
 def test_a_truncated_archive_is_one_failure_and_nothing_else(
     tmp_path: Path, name: str, cut: int
 ) -> None:
