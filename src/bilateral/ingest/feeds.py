@@ -7,6 +7,8 @@ stored partly.
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -51,10 +53,24 @@ def _text(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+_BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr|section|article)>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def as_text(fragment: str) -> str:
+    """A feed's HTML fragment (already sanitised by feedparser) as paragraphs of plain text: a
+    snippet is too small for the page extractor, which looks for an article inside a page."""
+    marked = _BLOCK_END.sub("\n\n", fragment)
+    text = html.unescape(_TAG.sub(" ", marked))
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def _body(entry: feedparser.FeedParserDict) -> str | None:
     contents = entry.get("content") or []
     best = max((c.get("value", "") for c in contents), key=len, default="")
-    return _text(best) or _text(entry.get("summary"))
+    found = _text(best) or _text(entry.get("summary"))
+    return _text(as_text(found)) if found else None
 
 
 def _authors(entry: feedparser.FeedParserDict) -> tuple[str, ...]:
@@ -119,7 +135,7 @@ def item_article(item: FeedItem, feed: Feed, fetcher: Fetcher | None) -> RawArti
     return RawArticle(
         source=item.link or item.source,
         content=item.body,
-        fmt="html",
+        fmt="text",
         external_id=item.guid,
         url=item.link,
         title=item.title,
