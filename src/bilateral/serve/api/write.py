@@ -46,6 +46,7 @@ _ARTICLE = {
         "text": {"type": "string"},
         "html": {"type": "string"},
     },
+    "anyOf": [{"required": ["text"]}, {"required": ["html"]}],
 }
 _BODY = {
     "required": True,
