@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from bilateral.ingest import FetchPolicy, fetching, read_sources
+from bilateral.ingest.feeds import as_text
 from bilateral.model import IngestFailure, RawArticle
+from bilateral.pipeline import Ingestor
+from bilateral.store import KnowledgeBase
+from tests.articles import article
 from tests.sites import Reply, Site, made_up_page, rss, serving
 
 LIMIT = 20 * 1024 * 1024
@@ -119,3 +123,37 @@ def test_a_malformed_feed_is_one_failure_and_nothing_else(
     (failure,) = _read(path, policy=FetchPolicy(offline=True))
     assert isinstance(failure, IngestFailure) and failure.source == str(path)
     assert reason in failure.reason
+
+
+def test_feed_snippets_become_paragraphs_of_text() -> None:
+    fragment = "<p>First line of the item.</p><p>Second &amp; last<br/>line.</p><script></script>"
+    assert as_text(fragment) == "First line of the item.\n\nSecond & last\n\nline."
+
+
+def test_an_offline_feed_file_is_ingested_with_the_feeds_dates(
+    tmp_path: Path, ingestor: Ingestor, kb: KnowledgeBase
+) -> None:
+    items = [
+        {
+            "title": f"Item {i}",
+            "link": f"http://127.0.0.1:9/item/{i}",  # never asked: offline
+            "guid": f"guid-{i}",
+            "pubDate": f"Fri, 1{i} May 2024 06:00:00 GMT",
+            "description": "".join(f"<p>{p}</p>" for p in article(500 + i).split("\n\n")[1:]),
+        }
+        for i in range(2)
+    ]
+    path = tmp_path / "desk.rss"
+    path.write_bytes(rss("Desk", items))
+    with fetching(FetchPolicy(offline=True)):
+        report = ingestor.run([path])
+    assert (report.ingested, report.failed) == (2, 0), report.failures
+    documents = kb.document_list(10, 0)["items"]
+    assert sorted((d["published"], d["title"]) for d in documents) == [
+        ("2024-05-10", "Item 0"),
+        ("2024-05-11", "Item 1"),
+    ]
+    assert kb.known_links(["guid-0", "http://127.0.0.1:9/item/1", "other"]) == {
+        "guid-0",
+        "http://127.0.0.1:9/item/1",
+    }

@@ -35,6 +35,7 @@ FEED_TYPES = (
     "text/xml",
 )
 ROBOTS_BYTES = 512 * 1024
+ROBOTS_SECONDS = 24 * 3600  # RFC 9309: a robots.txt is kept at most a day (a watch runs longer)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ class Fetcher:
     def __init__(self, policy: FetchPolicy | None = None) -> None:
         self.policy = policy or current_policy()
         self._client: httpx.Client | None = None
-        self._robots: dict[str, RobotFileParser | IngestFailure] = {}
+        self._robots: dict[str, tuple[float, RobotFileParser | IngestFailure]] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -149,7 +150,8 @@ class Fetcher:
     def _rules(self, url: str) -> RobotFileParser | IngestFailure:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._robots:
+        kept = self._robots.get(origin)
+        if kept is None or time.monotonic() - kept[0] > ROBOTS_SECONDS:
             robots_url = f"{origin}/robots.txt"
             parser = RobotFileParser(robots_url)
             found: RobotFileParser | IngestFailure = parser
@@ -172,8 +174,8 @@ class Fetcher:
                 found = IngestFailure(url, "its robots.txt timed out.")
             except _TooBig:
                 parser.parse([])  # a robots.txt that large is not a real one
-            self._robots[origin] = found
-        return self._robots[origin]
+            self._robots[origin] = (time.monotonic(), found)
+        return self._robots[origin][1]
 
     def allowed(self, url: str) -> IngestFailure | None:
         if not self.policy.respect_robots:
