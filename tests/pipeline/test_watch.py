@@ -160,3 +160,21 @@ def test_sigterm_stops_the_watch_cleanly(site: Site, tmp_path: Path) -> None:
     assert "stopped" in rest
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+
+
+def test_an_item_that_failed_is_tried_again_without_backing_off_the_feed(
+    site: Site, kb: KnowledgeBase, settings: Settings, extractor: Extractor
+) -> None:
+    feed = GrowingFeed(site)
+    site.routes["/feed.xml"] = feed
+    feed.add(1)
+    del feed.items[0]["description"]  # no summary to fall back on
+    site.routes["/story/1.html"] = Reply(b"busy", "text/plain", 503)
+    watcher = Watcher(kb, settings, lambda: extractor, [site.url("/feed.xml")], POLICY)
+    first = watcher.poll()
+    assert (first.new, first.ingested, len(first.failures)) == (1, 0, 1)
+    assert "503 Service Unavailable" in first.failures[0].reason
+    site.page("/story/1.html", made_up_page(101))
+    second = watcher.poll()  # not a 304, not backed off: the item is asked for again
+    assert (second.waiting, second.new, second.ingested) == (0, 1, 1), second.line()
+    watcher.close()

@@ -188,11 +188,11 @@ class Fetcher:
         return None
 
     def _get(
-        self, url: str, headers: dict[str, str], limit: int, method: str = "GET"
+        self, url: str, headers: dict[str, str], limit: int
     ) -> tuple[int, httpx.Headers, bytes]:
         """One request, the body read up to `limit` bytes and within the deadline."""
         started = time.monotonic()
-        with self.client.stream(method, url, headers=headers) as response:
+        with self.client.stream("GET", url, headers=headers) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise _TooBig(int(declared))
@@ -211,7 +211,6 @@ class Fetcher:
         url: str,
         accept: tuple[str, ...] = PAGE_TYPES + FEED_TYPES,
         headers: dict[str, str] | None = None,
-        method: str = "GET",
     ) -> Fetched | IngestFailure:
         """The response to `url` after at most max_redirects redirects, or why there is none.
         A 304 (not modified) is returned as it is, with an empty body."""
@@ -227,7 +226,7 @@ class Fetcher:
             if refused is not None:
                 return IngestFailure(url, refused.reason)
             try:
-                status, got, body = self._get(current, headers or {}, self.policy.max_bytes, method)
+                status, got, body = self._get(current, headers or {}, self.policy.max_bytes)
             except _TooBig as exc:
                 return IngestFailure(
                     url,
@@ -251,7 +250,7 @@ class Fetcher:
             if status >= 400:
                 return IngestFailure(url, f"the server answered {status} {_reason(status)}.")
             kind, charset = media_type(got.get("content-type"))
-            if method == "GET" and kind not in accept:
+            if kind not in accept:
                 return IngestFailure(
                     url,
                     f"the server sent {kind or 'no content type'}, not "

@@ -141,8 +141,9 @@ class Watcher:
                 report.waiting += 1
                 continue
             failed_before = len(report.failures)
-            articles = self._poll_target(target, state, report)
+            articles, item_failures = self._poll_target(target, state, report)
             fetch_failed = len(report.failures) > failed_before
+            report.failures += item_failures  # tried again at the next poll, no back-off
             self._ingest(articles, report, stop)
             if fetch_failed:  # the source itself failed: wait longer before asking again
                 state.errors += 1
@@ -151,17 +152,21 @@ class Watcher:
                 state.errors, state.due = 0, 0.0
         return report
 
-    def _poll_target(self, target: str, state: _State, report: PollReport) -> list[RawArticle]:
+    def _poll_target(
+        self, target: str, state: _State, report: PollReport
+    ) -> tuple[list[RawArticle], list[IngestFailure]]:
+        """The new articles of one source, and the items of it that failed. A failure of the
+        source itself (unreachable, not a feed) goes into the report."""
         if not is_url(target):
             try:
                 data = Path(target).read_bytes()
             except OSError as exc:
                 report.failures.append(IngestFailure(target, f"cannot be read ({exc.strerror})."))
-                return []
+                return [], []
             return self._feed_items(parse_feed(data, target), report)
         if not state.is_feed and target in self.seen | self.kb.known_links([target]):
             self.seen.add(target)
-            return []  # a page stored before is not fetched again
+            return [], []  # a page stored before is not fetched again
         headers = {}
         if "etag" in state.validators:
             headers["If-None-Match"] = state.validators["etag"]
@@ -170,27 +175,33 @@ class Watcher:
         got = self.fetcher.fetch(target, headers=headers)
         if isinstance(got, IngestFailure):
             report.failures.append(got)
-            return []
+            return [], []
         if got.status == 304:
             report.unchanged += 1
-            return []
+            return [], []
         if got.content_type in FEED_TYPES:
             state.is_feed = True
+            articles, failed = self._feed_items(parse_feed(got.body, target), report)
+            # an item that failed must be seen again: no validators, so no 304 next time
             state.validators = {
-                k: got.headers[k] for k in ("etag", "last-modified") if got.headers.get(k)
+                k: got.headers[k]
+                for k in ("etag", "last-modified")
+                if got.headers.get(k) and not failed
             }
-            return self._feed_items(parse_feed(got.body, target), report)
+            return articles, failed
         report.new += 1
         page = page_article(got, target)
         if isinstance(page, IngestFailure):
             report.failures.append(page)
-            return []
-        return [page]
+            return [], []
+        return [page], []
 
-    def _feed_items(self, feed: Feed | IngestFailure, report: PollReport) -> list[RawArticle]:
+    def _feed_items(
+        self, feed: Feed | IngestFailure, report: PollReport
+    ) -> tuple[list[RawArticle], list[IngestFailure]]:
         if isinstance(feed, IngestFailure):
             report.failures.append(feed)
-            return []
+            return [], []
         keys = [k for item in feed.items for k in (item.link, item.guid) if k]
         known = self.seen | self.kb.known_links(keys)
         fresh: list[FeedItem] = [
@@ -201,14 +212,14 @@ class Watcher:
         if not fresh:
             report.unchanged += 1
         report.new += len(fresh)
-        articles = []
+        articles, failed = [], []
         for item in fresh:
             found = item_article(item, feed, self.fetcher)
             if isinstance(found, IngestFailure):
-                report.failures.append(found)  # tried again at the next poll
+                failed.append(found)
             else:
                 articles.append(found)
-        return articles
+        return articles, failed
 
     def _ingest(
         self, articles: list[RawArticle], report: PollReport, stop: threading.Event | None
