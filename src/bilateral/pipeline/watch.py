@@ -95,7 +95,8 @@ class Watcher:
         self.settings = settings
         self.sources = sources
         self.policy = policy or FetchPolicy(max_bytes=settings.max_file_bytes)
-        self.ingestor = Ingestor(kb, settings, make_extractor)
+        self._make_extractor = make_extractor
+        self._extractor: Extractor | None = None
         self.fetcher = Fetcher(self.policy)
         self.state: dict[str, _State] = {}
         self.seen: set[str] = set()  # links and ids handled in this run, stored or not
@@ -104,6 +105,12 @@ class Watcher:
 
     def close(self) -> None:
         self.fetcher.close()
+
+    def extractor(self) -> Extractor:
+        """Loaded on the first new article, then kept for every later poll."""
+        if self._extractor is None:
+            self._extractor = self._make_extractor()
+        return self._extractor
 
     def _targets(self, report: PollReport) -> Iterator[str]:
         for source in self.sources:
@@ -224,14 +231,19 @@ class Watcher:
     def _ingest(
         self, articles: list[RawArticle], report: PollReport, stop: threading.Event | None
     ) -> None:
+        if not articles:
+            return
         size = self.settings.batch_size
+        # a new ingestor each time: it reads the near-duplicate index again, so articles that
+        # others wrote since (the write API, another watch) are known to it
+        ingestor = Ingestor(self.kb, self.settings, self.extractor)
         for start in range(0, len(articles), size):
             if stop is not None and stop.is_set():
                 report.stopped = True
                 return
             chunk = articles[start : start + size]
             with fetching(self.policy), holding(chunk) as key:
-                done = self.ingestor.run([key])
+                done = ingestor.run([key])
             report.ingested += done.ingested
             report.duplicates += done.duplicates
             report.failures += done.failures
