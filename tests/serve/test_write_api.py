@@ -158,6 +158,8 @@ def test_json_lines_and_raw_html(team: Team) -> None:
     [
         ('{"title": "x", "text": ', "application/json", 422, "not valid JSON"),
         ("[1, 2]", "application/json", 422, "one article object"),
+        ("[" * 100_000, "application/json", 422, "nested too deeply"),
+        ("[" * 100_000, "application/x-ndjson", 422, "nested too deeply"),
         ("", "application/json", 422, "empty"),
         ('{"title": "no text here"}', "application/json", 422, 'no "text" or "html"'),
         ("a,b\n1,2", "text/csv", 415, "application/x-ndjson"),

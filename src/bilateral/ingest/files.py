@@ -140,6 +140,9 @@ def read_jsonl(text: str, source: str) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield IngestFailure(where, f"not valid JSON ({exc.msg} at column {exc.colno}).")
             continue
+        except RecursionError:
+            yield IngestFailure(where, "not valid JSON (nested too deeply).")
+            continue
         if not isinstance(record, dict):
             yield IngestFailure(where, "a JSON Lines record must be an object.")
             continue

@@ -96,6 +96,8 @@ def _articles(body: bytes, kind: str, url: str | None, source: str) -> list[RawA
             raise HTTPException(
                 422, f"the body is not valid JSON ({exc.msg} at line {exc.lineno})."
             ) from None
+        except RecursionError:
+            raise HTTPException(422, "the body is not valid JSON (nested too deeply).") from None
         if not isinstance(record, dict):
             raise HTTPException(422, "a JSON body is one article object; send JSON Lines for more.")
         text = json.dumps(record)
