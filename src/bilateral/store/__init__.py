@@ -169,10 +169,6 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return seen.known_links(conn, links)
 
-    def ids_of_sources(self, sources: Sequence[str]) -> dict[str, str]:
-        with self.engine.connect() as conn:
-            return seen.ids_of_sources(conn, sources)
-
     def create_token(self, name: str, scope: str, digest: str) -> None:
         with self.engine.begin() as conn:
             tokens.create(conn, name, scope, digest)

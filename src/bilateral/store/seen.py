@@ -1,5 +1,5 @@
 """What the knowledge base already holds by where it came from: a watched feed asks before it
-fetches, and the write API reports the ids of what a request stored."""
+fetches an item."""
 
 from __future__ import annotations
 
@@ -25,13 +25,3 @@ def known_links(conn: Connection, links: Sequence[str]) -> set[str]:
             found |= {url, external_id} & set(chunk)
     return found
 
-
-def ids_of_sources(conn: Connection, sources: Sequence[str]) -> dict[str, str]:
-    """source -> document id, for the documents stored from these sources."""
-    d = schema.documents.c
-    found: dict[str, str] = {}
-    for i in range(0, len(sources), _CHUNK):
-        chunk = list(sources[i : i + _CHUNK])
-        for source, doc_id in conn.execute(select(d.source, d.id).where(d.source.in_(chunk))):
-            found[source] = doc_id
-    return found
