@@ -178,3 +178,30 @@ def test_an_item_that_failed_is_tried_again_without_backing_off_the_feed(
     second = watcher.poll()  # not a 304, not backed off: the item is asked for again
     assert (second.waiting, second.new, second.ingested) == (0, 1, 1), second.line()
     watcher.close()
+
+
+def test_a_stop_during_a_batch_lets_that_batch_finish_and_starts_no_other(
+    site: Site, tmp_path: Path, extractor: Extractor
+) -> None:
+    feed = GrowingFeed(site)
+    site.routes["/feed.xml"] = feed
+    for i in range(1, 6):
+        feed.add(i)
+    stop = threading.Event()
+
+    def stopping(docs):  # type: ignore[no-untyped-def]
+        stop.set()  # as SIGTERM would, while the first batch is being extracted
+        return extractor(docs)
+
+    settings = Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", batch_size=2)
+    with KnowledgeBase.open(settings.db_url) as kb:
+        watcher = Watcher(kb, settings, lambda: stopping, [site.url("/feed.xml")], POLICY)
+        report = watcher.poll(stop)
+        assert report.stopped and (report.new, report.ingested) == (5, 2), report.line()
+        assert kb.counts()["documents"] == 2
+        stop.clear()
+        watcher.close()
+        again = Watcher(kb, settings, lambda: extractor, [site.url("/feed.xml")], POLICY)
+        rest = again.poll()
+        assert (rest.new, rest.ingested) == (3, 3), rest.line()  # nothing was lost
+        again.close()
