@@ -101,8 +101,9 @@ def watch(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Poll feeds and pages, ingest what is new; one line per poll. SIGTERM or Ctrl-C stops
-    after the batch being written."""
+    """Poll feeds and pages and ingest what is new, one line per poll.
+
+    SIGTERM or Ctrl-C stops it after the batch being written."""
     try:
         interval = parse_interval(every)
     except ValueError as exc:
