@@ -24,4 +24,3 @@ def known_links(conn: Connection, links: Sequence[str]) -> set[str]:
         for url, external_id in rows:
             found |= {url, external_id} & set(chunk)
     return found
-
