@@ -157,3 +157,18 @@ def test_an_offline_feed_file_is_ingested_with_the_feeds_dates(
         "guid-0",
         "http://127.0.0.1:9/item/1",
     }
+
+
+def test_in_a_folder_other_xml_is_passed_over_but_a_broken_feed_is_not(tmp_path: Path) -> None:
+    (tmp_path / "sitemap.xml").write_bytes(
+        b'<?xml version="1.0"?><urlset><url><loc>http://127.0.0.1/</loc></url></urlset>'
+    )
+    (tmp_path / "notes.atom").write_bytes(ATOM)
+    (tmp_path / "cut.xml").write_bytes(ATOM[:200])
+    items = _read(tmp_path, policy=FetchPolicy(offline=True))
+    assert [(Path(i.source).name, type(i).__name__) for i in items] == [
+        ("cut.xml", "IngestFailure"),
+        ("notes.atom#1", "RawArticle"),  # an item without a link is named by its place
+    ]
+    named = _read(tmp_path / "sitemap.xml", policy=FetchPolicy(offline=True))
+    assert [i.reason for i in named] == ["not an RSS or Atom feed."]  # type: ignore[union-attr]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from bilateral.ingest.feeds import FeedItem, item_article, parse_feed, read_feed
+from bilateral.ingest.feeds import FeedItem, item_article, looks_like_feed, parse_feed, read_feed
 from bilateral.ingest.fetch import (
     USER_AGENT,
     Fetched,
@@ -31,15 +31,17 @@ from bilateral.ingest.urls import page_article, read_url
 from bilateral.ingest.warc import is_warc, read_warc
 
 
-def _read_path(path: Path, max_bytes: int, fetcher: Fetcher) -> Iterator[Item]:
+def _read_path(path: Path, max_bytes: int, fetcher: Fetcher, in_folder: bool) -> Iterator[Item]:
     if is_warc(path):
         yield from read_warc(path, max_bytes)
     elif path.suffix.lower() in FEED_SUFFIXES:
         data = read_bytes(path, max_bytes)
-        if isinstance(data, bytes):
-            yield from read_feed(data, str(path), fetcher)
-        else:
+        if not isinstance(data, bytes):
             yield data
+        elif in_folder and path.suffix.lower() == ".xml" and not looks_like_feed(data):
+            return  # some other XML file in a folder is passed over, like a stray image
+        else:
+            yield from read_feed(data, str(path), fetcher)
     else:
         yield from read_file(path, max_bytes)
 
@@ -54,9 +56,10 @@ def read_sources(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Item]:
             elif is_url(raw):
                 yield from read_url(str(raw), fetcher)
             else:
+                in_folder = Path(raw).is_dir()
                 for found in expand([raw]):
                     if isinstance(found, Path):
-                        yield from _read_path(found, max_bytes, fetcher)
+                        yield from _read_path(found, max_bytes, fetcher, in_folder)
                     else:
                         yield found
 

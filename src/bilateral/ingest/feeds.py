@@ -82,6 +82,14 @@ def _authors(entry: feedparser.FeedParserDict) -> tuple[str, ...]:
     return (single,) if single else ()
 
 
+_FEED_ROOT = re.compile(rb"<(?:[A-Za-z0-9_]+:)?(?:rss|feed|RDF)[\s>]")
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """Whether an XML file opens an RSS, Atom or RDF document (a sitemap or a config does not)."""
+    return _FEED_ROOT.search(data[:4096]) is not None
+
+
 def parse_feed(data: bytes, source: str) -> Feed | IngestFailure:
     """The feed's items, or why it cannot be read."""
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
