@@ -12,11 +12,19 @@ from bilateral.model import IngestFailure, RawArticle
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = sorted({*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES})
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}  # read by ingest.feeds
+WARC_SUFFIXES = (".warc", ".warc.gz")  # read by ingest.warc
+SUPPORTED = sorted(
+    {*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES}
+)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 Item = RawArticle | IngestFailure
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED or path.name.lower().endswith(WARC_SUFFIXES)
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
@@ -30,10 +38,10 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestFailure]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED:
+                if child.is_file() and not hidden and supported(child):
                     yield child
         elif path.is_file():
-            if path.suffix.lower() in SUPPORTED:
+            if supported(path):
                 yield path
             else:
                 yield IngestFailure(
@@ -131,6 +139,9 @@ def read_jsonl(text: str, source: str) -> Iterator[Item]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield IngestFailure(where, f"not valid JSON ({exc.msg} at column {exc.colno}).")
+            continue
+        except RecursionError:
+            yield IngestFailure(where, "not valid JSON (nested too deeply).")
             continue
         if not isinstance(record, dict):
             yield IngestFailure(where, "a JSON Lines record must be an object.")

@@ -45,7 +45,11 @@ def ingest(
     own = kb is None
     base = kb or KnowledgeBase.open(settings.db_url)
     try:
-        return Ingestor(base, settings, default_extractor(settings), on_item).run(paths)
+        ingestor = Ingestor(base, settings, default_extractor(settings), on_item)
+        try:
+            return ingestor.run(paths)
+        finally:
+            ingestor.close()  # worker processes or actors made for this ingest end with it
     finally:
         if own:
             base.close()

@@ -120,7 +120,6 @@ class Ingestor:
         finally:
             for _, future in flight:
                 future.cancel()
-            self.close()
         self.finish(report)
         return report
 

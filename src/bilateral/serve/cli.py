@@ -17,12 +17,13 @@ from rich.table import Table
 
 from bilateral import display as formatting
 from bilateral.ask import answer
-from bilateral.ingest import estimate_count
+from bilateral.ingest import FetchPolicy, estimate_count, fetching
 from bilateral.model import Settings, db_url_from
 from bilateral.pipeline import ReconcileError, reconcile_all
 from bilateral.pipeline import ingest as run_ingest
 from bilateral.pipeline.ray_pool import RayUnavailable
 from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
+from bilateral.serve.team import token_app, watch
 from bilateral.store import KnowledgeBase, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -61,7 +62,12 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders (recursive), JSON Lines.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (recursive), JSON Lines, RSS/Atom feeds, WARC files, URLs."
+        ),
+    ],
     db: DbOption = None,
     batch_size: Annotated[
         int, typer.Option(help="Articles per transaction and per spaCy batch.", min=1)
@@ -82,6 +88,9 @@ def ingest(
             "address; needs pip install 'bilateral[ray]'.",
         ),
     ] = None,
+    offline: Annotated[
+        bool, typer.Option(help="Fetch nothing: feed items use their own content or summary.")
+    ] = False,
 ) -> None:
     """Ingest articles; re-ingesting the same articles changes nothing."""
     settings = replace(
@@ -90,6 +99,7 @@ def ingest(
         workers=workers or os.cpu_count() or 1,
         ray_address=ray,
     )
+    policy = FetchPolicy(offline=offline, max_bytes=settings.max_file_bytes)
     total = estimate_count(paths)
     columns = (
         TextColumn("{task.description}"),
@@ -104,7 +114,8 @@ def ingest(
             progress.advance(task)
 
         try:
-            report = run_ingest(paths, settings, on_item=on_item)
+            with fetching(policy):
+                report = run_ingest(paths, settings, on_item=on_item)
         except (StoreError, ReconcileError, RayUnavailable) as exc:
             raise _fail(str(exc)) from None
         except KeyboardInterrupt:
@@ -388,14 +399,33 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     db: DbOption = None,
+    require_token: Annotated[
+        bool, typer.Option(help="Reads need a token too (writes always do).")
+    ] = False,
+    max_body_mb: Annotated[float, typer.Option(help="Largest POST body, in MB.", min=0.001)] = 10.0,
+    writes_per_minute: Annotated[int, typer.Option(help="Writes per token.", min=1)] = 30,
+    reads_per_minute: Annotated[
+        int, typer.Option(help="Reads per token (with --require-token).", min=1)
+    ] = 600,
 ) -> None:
     """The HTTP API (/api, OpenAPI at /docs) and the web UI (/) over the knowledge base."""
+    import logging
+
     import uvicorn
 
     from bilateral.serve.api import create_app
+    from bilateral.serve.api.auth import Access
 
+    access = Access(
+        require_token=require_token,
+        max_body=int(max_body_mb * 1024 * 1024),
+        writes_per_minute=writes_per_minute,
+        reads_per_minute=reads_per_minute,
+    )
+    logging.basicConfig(format="%(asctime)s %(name)s %(message)s", level=logging.WARNING)
+    logging.getLogger("bilateral.serve").setLevel(logging.INFO)  # every write, every refusal
     try:
-        application = create_app(_settings(db))
+        application = create_app(_settings(db), access)
     except StoreError as exc:
         raise _fail(str(exc)) from None
     out.print(f"Serving the knowledge base at [bold]http://{host}:{port}/[/bold] (Ctrl-C stops)")
@@ -465,6 +495,10 @@ def export(
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"cannot write the export: {exc.strerror or exc}.") from None
+
+
+app.add_typer(token_app, name="token")
+app.command()(watch)
 
 
 def main() -> None:

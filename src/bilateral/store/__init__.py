@@ -19,8 +19,9 @@ from bilateral.model import (
     LocalEntity,
 )
 from bilateral.store import entity_blocks as entity_blocks_
-from bilateral.store import facts, pages, queries, reconciled, writes
+from bilateral.store import facts, pages, queries, reconciled, seen, tokens, writes
 from bilateral.store.database import StoreError, make_engine, migrate
+from bilateral.store.tokens import TokenError, TokenInfo
 
 
 class KnowledgeBase:
@@ -198,6 +199,27 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return queries.counts(conn)
 
+    # where articles came from, and who may write (bearer tokens, stored as digests)
+    def known_links(self, links: Sequence[str]) -> set[str]:
+        with self.engine.connect() as conn:
+            return seen.known_links(conn, links)
+
+    def create_token(self, name: str, scope: str, digest: str) -> None:
+        with self.engine.begin() as conn:
+            tokens.create(conn, name, scope, digest)
+
+    def revoke_token(self, name: str) -> bool:
+        with self.engine.begin() as conn:
+            return tokens.revoke(conn, name)
+
+    def find_token(self, digest: str) -> TokenInfo | None:
+        with self.engine.connect() as conn:
+            return tokens.find(conn, digest)
+
+    def token_list(self) -> list[TokenInfo]:
+        with self.engine.connect() as conn:
+            return tokens.listed(conn)
+
     def export_records(self) -> Iterator[dict[str, Any]]:
         """The whole knowledge base as the export contract's records, documents first."""
         with self.engine.connect() as conn:
@@ -214,4 +236,4 @@ def open_kb(url: str) -> KnowledgeBase:
     return KnowledgeBase.open(url)
 
 
-__all__ = ["KnowledgeBase", "StoreError", "open_kb"]
+__all__ = ["KnowledgeBase", "StoreError", "TokenError", "TokenInfo", "open_kb"]

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from bilateral.model import Settings
+from bilateral.pipeline import Pool, default_extractor
+from bilateral.pipeline.runner import Extractor
+from bilateral.serve.api.auth import Access, RateLimiter, TokenGate, require_read
 from bilateral.serve.api.cache import ResponseCache
 from bilateral.serve.api.routes import api_router
+from bilateral.serve.api.write import write_router
 from bilateral.serve.web import STATIC, page_router
 from bilateral.store import KnowledgeBase
 
@@ -25,9 +30,26 @@ def _wants_json(request: Request) -> bool:
     return path.startswith("/api") or path.endswith(".json")
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The application over the knowledge base at settings.db_url; opens it once."""
+def _once(make: Callable[[], Extractor | Pool]) -> Callable[[], Extractor | Pool]:
+    made: list[Extractor | Pool] = []
+
+    def get() -> Extractor | Pool:
+        if not made:
+            made.append(make())
+        return made[0]
+
+    return get
+
+
+def create_app(
+    settings: Settings,
+    access: Access | None = None,
+    make_extractor: Callable[[], Extractor] | None = None,
+) -> FastAPI:
+    """The application over the knowledge base at settings.db_url; opens it once. Writes
+    (POST /api/articles) always need a write token; `access` may put reads behind tokens too."""
     kb = KnowledgeBase.open(settings.db_url)
+    access = access or Access()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -41,16 +63,27 @@ def create_app(settings: Settings) -> FastAPI:
         version="0.1.0",
     )
     app.state.kb = kb
-    app.include_router(api_router, prefix="/api")
+    app.state.settings = settings
+    app.state.access = access
+    app.state.extractor = _once(make_extractor or default_extractor(settings))
+    app.state.write_lock = threading.Lock()
+    app.state.write_limiter = RateLimiter(access.writes_per_minute)
+    reads = [Security(require_read)] if access.require_token else []
+    app.include_router(api_router, prefix="/api", dependencies=reads)
+    app.include_router(write_router, prefix="/api")
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     app.add_middleware(ResponseCache, kb=kb)
+    if access.require_token:  # added last, so outermost: before the cache answers anything
+        app.add_middleware(TokenGate, kb=kb, limiter=RateLimiter(access.reads_per_minute))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if _wants_json(request):
-            return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+            return JSONResponse(
+                {"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers
+            )
         body = (
             f"<!doctype html><title>bilateral</title><h1>{exc.status_code}</h1><p>{exc.detail}</p>"
         )
