@@ -202,13 +202,16 @@ def reconcile_groups(kb: KnowledgeBase, keys: Sequence[str]) -> int:
     stored in place of the old ones. Other groups are not read."""
     if not keys:
         return 0
-    docs = kb.doc_infos()
     claims: dict[str, list[StatedClaim]] = {}
     for claim, value_text, speaker in kb.claims_of(keys):
         claims.setdefault(claim_key(claim), []).append(StatedClaim(claim, value_text, speaker))
     events: dict[str, list[NamedEvent]] = {}
     for event, people, place in kb.events_of(keys):
         events.setdefault(event_key(event), []).append(NamedEvent(event, people, place))
+    docs = kb.doc_infos(
+        {s.claim.doc_id for g in claims.values() for s in g}
+        | {n.event.doc_id for g in events.values() for n in g}
+    )
     clusters, conflicts = [], []
     for group in claims.values():
         conflicts += claim_conflicts(group, docs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Engine
@@ -96,9 +96,9 @@ class KnowledgeBase:
             writes.replace_reconciled(conn, keys, clusters, conflicts)
 
     # reads for reconciliation
-    def doc_infos(self) -> dict[str, DocInfo]:
+    def doc_infos(self, ids: Collection[str] | None = None) -> dict[str, DocInfo]:
         with self.engine.connect() as conn:
-            return reconciled.doc_infos(conn)
+            return reconciled.doc_infos(conn, ids)
 
     def group_keys(self) -> list[str]:
         with self.engine.connect() as conn:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Text, cast, func, select
@@ -23,9 +23,22 @@ from bilateral.store.facts import (
 from bilateral.store.rows import from_row
 
 
-def doc_infos(conn: Connection) -> dict[str, DocInfo]:
+def doc_infos(conn: Connection, ids: Collection[str] | None = None) -> dict[str, DocInfo]:
+    """Every document, or those named and the originals they nearly duplicate."""
     d = schema.documents.c
-    rows = conn.execute(select(d.id, d.title, d.published, d.duplicate_of, d.source))
+    query = select(d.id, d.title, d.published, d.duplicate_of, d.source)
+    if ids is None:
+        rows = list(conn.execute(query))
+    else:
+        rows = [
+            r for chunk in _chunks(sorted(ids)) for r in conn.execute(query.where(d.id.in_(chunk)))
+        ]
+        originals = {r.duplicate_of for r in rows if r.duplicate_of} - set(ids)
+        rows += [
+            r
+            for chunk in _chunks(sorted(originals))
+            for r in conn.execute(query.where(d.id.in_(chunk)))
+        ]
     return {r.id: DocInfo(r.id, r.title, r.published, r.duplicate_of, r.source) for r in rows}
 
 
