@@ -18,7 +18,7 @@ from bilateral.model import (
     Event,
     LocalEntity,
 )
-from bilateral.store import facts, pages, queries, reconciled, writes
+from bilateral.store import ask_queries, facts, pages, queries, reconciled, writes
 from bilateral.store.database import StoreError, make_engine, migrate
 
 
@@ -162,6 +162,45 @@ class KnowledgeBase:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return queries.counts(conn)
+
+    # reads for answering questions (bilateral.ask)
+    def names_matching(self, words: Sequence[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.names_matching(conn, words)
+
+    def claims_between(
+        self, countries: Sequence[str], metric: str | None = None
+    ) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.claims_between(conn, countries, metric)
+
+    def events_between(
+        self, countries: Sequence[str], types: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.events_between(conn, countries, types)
+
+    def clusters_holding(self, event_ids: set[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.clusters_holding(conn, event_ids)
+
+    def conflicts_among(self, fact_ids: set[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.conflicts_among(conn, fact_ids)
+
+    def people_by_role(
+        self, role: str, country: str | None = None, names: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.people_by_role(conn, role, country, names)
+
+    def pairs(self) -> dict[tuple[str, str], int]:
+        with self.engine.connect() as conn:
+            return dict(ask_queries.pairs(conn))
+
+    def metrics_between(self, countries: Sequence[str]) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return dict(ask_queries.metrics_between(conn, countries))
 
     def export_records(self) -> Iterator[dict[str, Any]]:
         """The whole knowledge base as the export contract's records, documents first."""

@@ -1,0 +1,229 @@
+"""When, where, and what two sides discussed, agreed or signed: answered from the events.
+
+The events between the countries (or involving the people) asked about, of the kinds the
+question names; each with every source's date, grouped by occasion (the month it happened in),
+the topics their sentences name, and what reconciliation found where sources differ on a date.
+A question that names something particular ("a free trade agreement") is answered only by
+events whose sentences speak of it: anything else would answer another question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from bilateral import data
+from bilateral.ask.cite import cite, disagreements, in_years, pair
+from bilateral.ask.understand import countries_in
+from bilateral.model import Answer, Statement, Understood
+from bilateral.store import KnowledgeBase
+
+# What a question that names no kind of event is about, by the kind of question.
+DEFAULT_TYPES = {
+    "discuss": ("CONSULT", "AGREE", "COOPERATE"),
+    "when": ("CONSULT", "AGREE", "COOPERATE"),
+    "where": ("CONSULT",),
+    "who": ("CONSULT", "AGREE"),
+    "verify": ("CONSULT", "AGREE", "COOPERATE"),
+}
+
+
+@cache
+def _patterns(kind: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(c.pattern, re.I) for c in data.question_cues() if c.kind == kind)
+
+
+def content_words(text: str, u: Understood) -> list[str]:
+    """The words of a question that say what in particular it is about: not question words,
+    not names, not the words that name a kind of event."""
+    _, spans = countries_in(text)
+    for name in (*u.people, *u.unknown_names):
+        for part in name.split():
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(part), text)]
+    words = []
+    for m in re.finditer(r"[A-Za-z][\w-]*", text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        w = m.group(0).lower()
+        if len(w) < 3 or any(p.fullmatch(w) for p in _patterns("stop")):
+            continue
+        if any(p.search(w) for p in _patterns("event")) or YEARISH.fullmatch(w):
+            continue
+        if any(re.search(c.pattern, w, re.I) for c in data.event_cues()):
+            continue
+        words.append(w)
+    return words
+
+
+YEARISH = re.compile(r"\d+")
+
+
+def _speaks_of(sentence: str, words: Iterable[str]) -> bool:
+    lowered = sentence.lower()
+    return any(re.search(rf"\b{re.escape(w[:5])}", lowered) for w in words)
+
+
+def events_for(
+    kb: KnowledgeBase, question: str, u: Understood, particular: bool
+) -> list[dict[str, Any]]:
+    """The events that answer the question; with `particular`, only those whose sentences hold
+    what the question names besides the kind of event."""
+    named = [e for e in u.events if not e.endswith(":")]
+    types = sorted({e.split(":")[0] for e in u.events} or set(DEFAULT_TYPES.get(u.kind, ())))
+    if u.countries:
+        rows = kb.events_between(u.countries, types)
+    elif u.people:
+        rows = [
+            r for p in u.people for r in kb.event_table(person=p) if not types or r["type"] in types
+        ]
+        rows = list({r["id"]: r for r in rows}.values())
+    else:
+        rows = kb.events_between((), types)
+    if u.people:
+        with_people = [r for r in rows if set(u.people) & set(r["people"])]
+        rows = with_people or ([] if not u.countries else rows)
+    subtypes = [r for r in rows if f"{r['type']}:{r['subtype']}" in named]
+    rows = subtypes or rows
+    if u.years:
+        rows = [r for r in rows if in_years(r, u.years, "date_start", "date", "date_end")] or [
+            r for r in rows if not r["date"] and in_years(r, u.years, "published")
+        ]
+    if particular and not subtypes:
+        words = content_words(question, u)
+        if words:
+            rows = [r for r in rows if _speaks_of(r["sentence"], words)]
+    return sorted(rows, key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
+
+
+def _label(r: dict[str, Any]) -> str:
+    return f"{r['type']} {r['subtype'].replace('_', ' ')}"
+
+
+def _occasions(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Event id -> the summary of the cluster it was reconciled into."""
+    out = {}
+    for c in kb.clusters_holding({r["id"] for r in rows}):
+        for m in c["members"]:
+            out[m] = c["summary"]
+    return out
+
+
+def when(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
+    rows = events_for(kb, question, u, particular=True)
+    if not rows:
+        return None
+    occasions = _occasions(kb, rows)
+    statements = []
+    dates = sorted({r["date"] for r in rows if r["date"]})
+    if len(dates) > 1 and len({occasions.get(r["id"]) for r in rows}) == 1:
+        statements.append(
+            Statement(
+                f"The sources give different dates: {', '.join(dates)}.",
+                "event",
+                tuple(cite(r) for r in rows if r["date"]),
+                date=dates[0],
+            )
+        )
+    for r in rows:
+        modality = "" if r["modality"] == "actual" else f" ({r['modality']})"
+        statements.append(
+            Statement(
+                f"{_label(r)} ({pair(sorted(set(r['actors'] + r['targets'])))}): "
+                f"{r['date'] or 'date not stated'}{modality}, as {r['title']} reports.",
+                "event",
+                (cite(r),),
+                date=r["date"],
+                occasion=occasions.get(r["id"]),
+            )
+        )
+    return Answer(
+        question,
+        u.kind,
+        True,
+        tuple(statements),
+        disagreements(kb, {r["id"] for r in rows}),
+        understood=u,
+    )
+
+
+def where(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
+    rows = [r for r in events_for(kb, question, u, particular=True) if r["place"]]
+    if not rows:
+        return None
+    statements = tuple(
+        Statement(
+            f"{_label(r)}: in {r['place']}, {r['date'] or 'date not stated'}.",
+            "place",
+            (cite(r),),
+            date=r["date"],
+            name=r["place"],
+        )
+        for r in rows
+    )
+    return Answer(question, u.kind, True, statements, understood=u)
+
+
+def topic(sentence: str) -> str | None:
+    """What a sentence says was discussed: the words after "discussed", "agreed to"..."""
+    for pattern in _patterns("topic"):
+        m = pattern.search(sentence)
+        if m:
+            rest = sentence[m.end() :].strip(" ,:;")
+            rest = re.split(r"(?<=[a-z])[.;](?:\s|$)", rest)[0]
+            return rest[:200].rstrip(" ,.") or None
+    return None
+
+
+def discuss(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
+    rows = events_for(kb, question, u, particular=False)
+    if u.kind == "discuss" and not u.countries and not u.people:
+        return None  # "what was discussed?" between whom: the question names no one
+    if not rows:
+        return None
+    occasions = _occasions(kb, rows)
+
+    def occasion(r: dict[str, Any]) -> str:
+        return (r["date"] or "")[:7] or f"undated, {r['title']}"
+
+    statements = []
+    for r in sorted(rows, key=lambda r: (occasion(r), r["start"])):
+        about = topic(r["sentence"])
+        modality = "" if r["modality"] == "actual" else f" ({r['modality']})"
+        people = f" with {', '.join(r['people'])}" if r["people"] else ""
+        statements.append(
+            Statement(
+                f"{occasion(r)}: {_label(r)}{modality}{people}"
+                + (f"; about {about}." if about else "."),
+                "event",
+                (cite(r),),
+                date=r["date"],
+                name=about,
+                occasion=occasions.get(r["id"]) or occasion(r),
+            )
+        )
+    return Answer(
+        question,
+        u.kind,
+        True,
+        tuple(statements),
+        disagreements(kb, {r["id"] for r in rows}),
+        understood=u,
+    )
+
+
+def verify_event(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
+    """ "Is it true that A and B signed ...": supported by an event that speaks of it."""
+    rows = events_for(kb, question, u, particular=True)
+    if not rows:
+        return None
+    lead = Statement(
+        "Supported: the knowledge base holds events that report it.",
+        "verdict",
+        tuple(cite(r) for r in rows),
+        name="supported",
+    )
+    found = when(kb, question, u)
+    rest = found.statements if found else ()
+    return Answer(question, u.kind, True, (lead, *rest), understood=u)

@@ -1,0 +1,177 @@
+"""How much / how many, how a figure changed, and is it true that: answered from the claims.
+
+The claims of the metric between the countries asked about, in the direction asked when the
+claims say one, for the years asked; as a series over time, each value with its source, and
+what reconciliation found where sources differ. A claim to check is supported by a figure that
+agrees with it, contradicted when the figures of its period all disagree, and not found when
+the knowledge base has no figure of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bilateral import data, display
+from bilateral.ask.cite import cite, disagreements, in_years, pair
+from bilateral.model import Answer, Statement, Understood
+from bilateral.store import KnowledgeBase
+
+TOLERANCE = 0.05  # a figure within 5% of another states the same amount
+HEDGED = 0.15  # ... within 15% when one of them is hedged ("about", "nearly")
+
+
+def _cue_words(metric: str) -> list[str]:
+    return [w.phrase.lower() for w in data.metric_words() if w.metric == metric and w.kind == "cue"]
+
+
+def claims_for(kb: KnowledgeBase, u: Understood) -> list[dict[str, Any]]:
+    """The claims that answer a figure question, oldest period first."""
+    if not u.metric:
+        return []
+    rows = kb.claims_between(u.countries, u.metric)
+    if not rows:
+        # a figure extraction left without a metric, whose sentence names the metric asked
+        cues = _cue_words(u.metric)
+        rows = [
+            r
+            for r in kb.claims_between(u.countries, "other")
+            if r["unit"] not in ("percent", "rank", "count")
+            and any(re.search(rf"\b{re.escape(c)}", r["sentence"].lower()) for c in cues)
+        ]
+    if u.from_ and u.to:
+        # "Korea's investment in Kazakhstan": where a claim says who acts, it must be the first
+        rows = [
+            r
+            for r in rows
+            if not r["from"]
+            or (r["from"] == u.from_ and r["to"] in (u.to, None))
+            or (u.metric not in _DIRECTED and {r["from"], r["to"]} == {u.from_, u.to})
+        ]
+    if u.years and u.kind != "change":
+        rows = [r for r in rows if in_years(r, u.years, "period_start", "period_end", "published")]
+    return sorted(rows, key=lambda r: (r["period_end"] or r["period_start"] or "", r["id"]))
+
+
+_DIRECTED = {"exports", "imports", "investment_total", "investment_flow", "rank"}
+
+
+def claim_statement(r: dict[str, Any]) -> Statement:
+    period = display.period(r["period_start"], r["period_end"]) or None
+    said = f", said by {r['attributed_to']}" if r["attributed_to"] else ""
+    direction = (
+        f" ({pair([r['from'], r['to']])})"
+        if r["from"] and r["to"]
+        else f" ({pair(r['countries'])})"
+    )
+    value = display.value(r["value"], r["unit"], r["approx"])
+    metric = r["metric"].replace("_", " ")
+    if r["metric"] == "other" and r.get("noun"):
+        metric = f"figure ({r['noun']})"
+    return Statement(
+        text=f"{metric}{direction}: {value}, {period or 'period not stated'}{said}.",
+        kind="claim",
+        citations=(cite(r),),
+        value=r["value"],
+        unit=r["unit"],
+        period=period,
+        said_by=r["attributed_to"],
+    )
+
+
+def how_much(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
+    rows = claims_for(kb, u)
+    if not rows:
+        return None
+    statements = tuple(claim_statement(r) for r in rows)
+    return Answer(
+        question,
+        u.kind,
+        True,
+        statements,
+        disagreements(kb, {r["id"] for r in rows}),
+        understood=u,
+    )
+
+
+def _full_period(r: dict[str, Any], year: str) -> bool:
+    return bool(r["period_start"] == f"{year}-01-01" and r["period_end"] == f"{year}-12-31")
+
+
+def change(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
+    """A figure at the first year asked and at the last, and the change between them."""
+    rows = claims_for(kb, u)
+    if len(u.years) < 2 or not rows:
+        return how_much(kb, question, u) if rows else None
+    first, last = min(u.years), max(u.years)
+    ends = []
+    for year in (first, last):
+        of_year = [r for r in rows if in_years(r, (year,), "period_start", "period_end")]
+        of_year = [r for r in of_year if (r["period_end"] or "")[:4] == year] or of_year
+        if not of_year:
+            return None
+        # a figure for the whole year before one for part of it
+        ends.append(sorted(of_year, key=lambda r: (not _full_period(r, year), r["id"])))
+    kept = [r for group in ends for r in group]
+    a, b = ends[0][0], ends[1][0]
+    statements = [claim_statement(r) for r in kept]
+    if a["unit"] == b["unit"] and a["value"]:
+        delta = b["value"] - a["value"]
+        share = delta / a["value"] * 100
+        sign = "+" if delta >= 0 else "−"
+        amount = display.value(abs(delta), a["unit"])
+        statements.append(
+            Statement(
+                text=(
+                    f"From {display.value(a['value'], a['unit'], a['approx'])} in {first} to "
+                    f"{display.value(b['value'], b['unit'], b['approx'])} in {last}: "
+                    f"{sign}{amount} ({sign}{abs(share):.1f}%)."
+                ),
+                kind="change",
+                citations=(cite(a), cite(b)),
+                value=delta,
+                unit=a["unit"],
+                period=f"{first}–{last}",
+            )
+        )
+    return Answer(
+        question,
+        u.kind,
+        True,
+        tuple(statements),
+        disagreements(kb, {r["id"] for r in kept}),
+        understood=u,
+    )
+
+
+def _agrees(r: dict[str, Any], value: float, comparison: str | None) -> bool:
+    if comparison == "more":
+        return bool(r["value"] > value or (r["approx"] == "over" and r["value"] >= value))
+    if comparison == "less":
+        return bool(r["value"] < value)
+    tolerance = HEDGED if r["approx"] else TOLERANCE
+    return bool(abs(r["value"] - value) <= tolerance * max(abs(value), 1e-9))
+
+
+def verify(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
+    """A claim checked against the figures of the knowledge base."""
+    if u.value is None:
+        return None
+    rows = [r for r in claims_for(kb, u) if r["unit"] not in ("percent",) or "%" in question]
+    if not rows:
+        return None
+    supporting = [r for r in rows if _agrees(r, u.value, u.comparison)]
+    verdict = "supported" if supporting else "contradicted"
+    basis = supporting or rows
+    lead = (
+        "Supported: the knowledge base holds a figure that agrees."
+        if supporting
+        else "Contradicted: every figure of this kind in the knowledge base disagrees."
+    )
+    statements = (
+        Statement(lead, "verdict", tuple(cite(r) for r in basis), name=verdict),
+        *(claim_statement(r) for r in rows),
+    )
+    return Answer(
+        question, u.kind, True, statements, disagreements(kb, {r["id"] for r in rows}), None, u
+    )
