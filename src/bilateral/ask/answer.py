@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bilateral.ask import events, figures, people
+from bilateral.ask import events, figures, occasions, people
 from bilateral.ask.refusal import no_pair, refuse
 from bilateral.ask.understand import understand
 from bilateral.model import Answer, Understood
@@ -29,7 +29,7 @@ ANSWERERS: dict[str, Answerer] = {
     "verify": _verify,
     "when": events.when,
     "where": events.where,
-    "discuss": events.discuss,
+    "discuss": occasions.discuss,
     "who": people.who,
     "unknown": _unknown,
 }
@@ -44,8 +44,6 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     reason = no_pair(kb, u)
     if reason:
         return refuse(kb, question, u, reason)
-    if u.kind == "how_much" and not u.metric:
-        return refuse(kb, question, u, "The question names no figure the knowledge base knows.")
     found = ANSWERERS[u.kind](kb, question, u)
     if found is None or not found.statements:
         return refuse(kb, question, u)

@@ -10,7 +10,6 @@ events whose sentences speak of it: anything else would answer another question.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -60,9 +59,11 @@ def content_words(text: str, u: Understood) -> list[str]:
 YEARISH = re.compile(r"\d+")
 
 
-def _speaks_of(sentence: str, words: Iterable[str]) -> bool:
+def _speaks_of(sentence: str, words: list[str]) -> bool:
+    """The sentence holds at least half the words (by their first five letters)."""
     lowered = sentence.lower()
-    return any(re.search(rf"\b{re.escape(w[:5])}", lowered) for w in words)
+    hits = sum(1 for w in set(words) if re.search(rf"\b{re.escape(w[:5])}", lowered))
+    return hits >= max(1, (len(set(words)) + 1) // 2)
 
 
 def events_for(
@@ -82,19 +83,34 @@ def events_for(
     else:
         rows = kb.events_between((), types)
     if u.people:
-        with_people = [r for r in rows if set(u.people) & set(r["people"])]
-        rows = with_people or ([] if not u.countries else rows)
-    subtypes = [r for r in rows if f"{r['type']}:{r['subtype']}" in named]
-    rows = subtypes or rows
+        with_all = [r for r in rows if all(_among(p, r["people"]) for p in u.people)]
+        with_any = [r for r in rows if any(_among(p, r["people"]) for p in u.people)]
+        rows = with_all or with_any or ([] if not u.countries else rows)
+        # events of the people named are particular enough: "brought back" need not be said
+        particular = particular and not (with_all or with_any)
     if u.years:
         rows = [r for r in rows if in_years(r, u.years, "date_start", "date", "date_end")] or [
             r for r in rows if not r["date"] and in_years(r, u.years, "published")
         ]
+    subtypes = [r for r in rows if any(_same_kind(r, e) for e in named)]
+    rows = subtypes or rows
     if particular and not subtypes:
         words = content_words(question, u)
         if words:
             rows = [r for r in rows if _speaks_of(r["sentence"], words)]
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
+
+
+def _among(person: str, people: list[str]) -> bool:
+    """A person is among an event's people by name or by surname (two entities the question
+    names by one surname are one person to it)."""
+    return person in people or any(person.split()[-1] == p.split()[-1] for p in people)
+
+
+def _same_kind(r: dict[str, Any], named: str) -> bool:
+    """An event of the kind a question names: "visit" is also a state or an official visit."""
+    type_, subtype = named.split(":")
+    return bool(r["type"] == type_ and (r["subtype"] == subtype or subtype in r["subtype"]))
 
 
 def _label(r: dict[str, Any]) -> str:
@@ -163,54 +179,6 @@ def where(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
         for r in rows
     )
     return Answer(question, u.kind, True, statements, understood=u)
-
-
-def topic(sentence: str) -> str | None:
-    """What a sentence says was discussed: the words after "discussed", "agreed to"..."""
-    for pattern in _patterns("topic"):
-        m = pattern.search(sentence)
-        if m:
-            rest = sentence[m.end() :].strip(" ,:;")
-            rest = re.split(r"(?<=[a-z])[.;](?:\s|$)", rest)[0]
-            return rest[:200].rstrip(" ,.") or None
-    return None
-
-
-def discuss(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
-    rows = events_for(kb, question, u, particular=False)
-    if u.kind == "discuss" and not u.countries and not u.people:
-        return None  # "what was discussed?" between whom: the question names no one
-    if not rows:
-        return None
-    occasions = _occasions(kb, rows)
-
-    def occasion(r: dict[str, Any]) -> str:
-        return (r["date"] or "")[:7] or f"undated, {r['title']}"
-
-    statements = []
-    for r in sorted(rows, key=lambda r: (occasion(r), r["start"])):
-        about = topic(r["sentence"])
-        modality = "" if r["modality"] == "actual" else f" ({r['modality']})"
-        people = f" with {', '.join(r['people'])}" if r["people"] else ""
-        statements.append(
-            Statement(
-                f"{occasion(r)}: {_label(r)}{modality}{people}"
-                + (f"; about {about}." if about else "."),
-                "event",
-                (cite(r),),
-                date=r["date"],
-                name=about,
-                occasion=occasions.get(r["id"]) or occasion(r),
-            )
-        )
-    return Answer(
-        question,
-        u.kind,
-        True,
-        tuple(statements),
-        disagreements(kb, {r["id"] for r in rows}),
-        understood=u,
-    )
 
 
 def verify_event(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:

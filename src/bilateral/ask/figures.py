@@ -9,11 +9,14 @@ the knowledge base has no figure of that kind.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from bilateral import data, display
 from bilateral.ask.cite import cite, disagreements, in_years, pair
+from bilateral.ask.events import content_words
+from bilateral.ask.understand import stem
 from bilateral.model import Answer, Statement, Understood
 from bilateral.store import KnowledgeBase
 
@@ -22,18 +25,51 @@ HEDGED = 0.15  # ... within 15% when one of them is hedged ("about", "nearly")
 
 
 def _cue_words(metric: str) -> list[str]:
-    return [w.phrase.lower() for w in data.metric_words() if w.metric == metric and w.kind == "cue"]
+    """The cue words of a metric, without their inflection ("invested" -> "invest")."""
+    return sorted(
+        {
+            stem(w.phrase.lower())
+            for w in data.metric_words()
+            if w.metric == metric and w.kind == "cue"
+        }
+    )
 
 
-def claims_for(kb: KnowledgeBase, u: Understood) -> list[dict[str, Any]]:
+def _family(metric: str) -> list[str]:
+    """A metric and its kin: an investment is a total or a flow, the question may not say."""
+    head = metric.split("_")[0]
+    known = {w.metric for w in data.metric_words()}
+    return [metric, *sorted(m for m in known if m != metric and m.split("_")[0] == head)]
+
+
+def _unnamed(kb: KnowledgeBase, question: str, u: Understood) -> list[dict[str, Any]]:
+    """A figure of no metric the knowledge files know ("the duties on barley"): the figures
+    between the countries whose sentences hold the words of the question."""
+    if not u.countries:
+        return []
+    words = content_words(question, u)
+    if not words:
+        return []
+    rows = [
+        r
+        for r in kb.claims_between(u.countries)
+        if sum(1 for w in words if re.search(rf"\b{re.escape(w[:5])}", r["sentence"].lower()))
+        >= min(2, len(words))
+    ]
+    if u.years:
+        rows = [r for r in rows if in_years(r, u.years, "period_start", "period_end", "published")]
+    return sorted(rows, key=lambda r: (r["period_end"] or r["period_start"] or "", r["id"]))
+
+
+def claims_for(kb: KnowledgeBase, question: str, u: Understood) -> list[dict[str, Any]]:
     """The claims that answer a figure question, oldest period first."""
     if not u.metric:
-        return []
-    rows = kb.claims_between(u.countries, u.metric)
-    if not rows:
-        # a figure extraction left without a metric, whose sentence names the metric asked
+        return _unnamed(kb, question, u)
+    rows = [r for m in _family(u.metric) for r in kb.claims_between(u.countries, m)]
+    if u.countries:
+        # figures extraction left without a metric, whose sentences name the metric asked
         cues = _cue_words(u.metric)
-        rows = [
+        rows += [
             r
             for r in kb.claims_between(u.countries, "other")
             if r["unit"] not in ("percent", "rank", "count")
@@ -80,7 +116,7 @@ def claim_statement(r: dict[str, Any]) -> Statement:
 
 
 def how_much(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
-    rows = claims_for(kb, u)
+    rows = claims_for(kb, question, u)
     if not rows:
         return None
     statements = tuple(claim_statement(r) for r in rows)
@@ -94,13 +130,22 @@ def how_much(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
     )
 
 
+def _outlying(r: dict[str, Any], rows: list[dict[str, Any]]) -> bool:
+    """A value more than a hundred times off the median of its series."""
+    values = sorted(x["value"] for x in rows if x["unit"] == r["unit"] and x["value"] > 0)
+    if not values or r["value"] <= 0:
+        return False
+    median = values[len(values) // 2]
+    return bool(abs(math.log10(r["value"] / median)) > 2)
+
+
 def _full_period(r: dict[str, Any], year: str) -> bool:
     return bool(r["period_start"] == f"{year}-01-01" and r["period_end"] == f"{year}-12-31")
 
 
 def change(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
     """A figure at the first year asked and at the last, and the change between them."""
-    rows = claims_for(kb, u)
+    rows = claims_for(kb, question, u)
     if len(u.years) < 2 or not rows:
         return how_much(kb, question, u) if rows else None
     first, last = min(u.years), max(u.years)
@@ -110,8 +155,14 @@ def change(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
         of_year = [r for r in of_year if (r["period_end"] or "")[:4] == year] or of_year
         if not of_year:
             return None
-        # a figure for the whole year before one for part of it
-        ends.append(sorted(of_year, key=lambda r: (not _full_period(r, year), r["id"])))
+        # a figure for the whole year before one for part of it, and one of the order of
+        # magnitude of the series before an outlier (most likely a figure misread)
+        ends.append(
+            sorted(
+                of_year,
+                key=lambda r: (_outlying(r, rows), not _full_period(r, year), r["id"]),
+            )
+        )
     kept = [r for group in ends for r in group]
     a, b = ends[0][0], ends[1][0]
     statements = [claim_statement(r) for r in kept]
@@ -157,7 +208,9 @@ def verify(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
     """A claim checked against the figures of the knowledge base."""
     if u.value is None:
         return None
-    rows = [r for r in claims_for(kb, u) if r["unit"] not in ("percent",) or "%" in question]
+    rows = [
+        r for r in claims_for(kb, question, u) if r["unit"] not in ("percent",) or "%" in question
+    ]
     if not rows:
         return None
     supporting = [r for r in rows if _agrees(r, u.value, u.comparison)]

@@ -21,18 +21,23 @@ def by_role(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
     statements = []
     for p in kb.people_by_role(u.role.split(" of ")[0], of):
         roles = [r for r in p["roles"] if _holds(r, u.role.split(" of ")[0])]
-        if u.role not in (r.split(" of ")[0] for r in roles) and " of " in u.role:
-            roles = [r for r in roles if r.startswith(u.role)] or roles
+        if " of " in u.role:
+            # "finance minister": a Minister of Finance, not any minister
+            roles = [r for r in roles if r.startswith(u.role)]
         if other:
             # "ambassador to India": the role must name the other country
             roles = [r for r in roles if any(country(c) in r for c in other)]
         if not roles or not p["attested"]:
             continue
         dates = sorted({d["published"] for d in p["attested"] if d["published"]})
-        when = f"attested {dates[0]}" + (f" to {dates[-1]}" if len(dates) > 1 else "")
+        when = (
+            (f"attested {dates[0]}" + (f" to {dates[-1]}" if len(dates) > 1 else ""))
+            if dates
+            else "articles undated"
+        )
         statements.append(
             Statement(
-                f"{p['name']}: {'; '.join(roles)} ({when if dates else 'articles undated'}).",
+                f"{p['name']}: {'; '.join(roles)} ({when}).",
                 "person",
                 tuple(cite_mention(d) for d in p["attested"][:5]),
                 name=p["name"],

@@ -46,7 +46,8 @@ def _nearby(kb: KnowledgeBase, u: Understood) -> tuple[str, ...]:
 def refuse(kb: KnowledgeBase, question: str, u: Understood, reason: str | None = None) -> Answer:
     if reason is None:
         asked = [*(country(c) for c in u.countries), *u.people]
-        what = u.metric.replace("_", " ") if u.metric else None
+        figure = u.kind in ("how_much", "change", "verify")
+        what = u.metric.replace("_", " ") if u.metric and figure else None
         parts = [p for p in (what, " and ".join(asked) if asked else None) if p]
         reason = (
             f"Nothing in the knowledge base answers this about {' for '.join(parts)}."

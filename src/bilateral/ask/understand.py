@@ -89,12 +89,12 @@ def metric_of(text: str) -> str | None:
     ):
         return "rank"
     best: tuple[int, str] | None = None
-    stems = {_stem(w) for w in re.findall(r"[\w-]+", lowered)}
+    stems = {stem(w) for w in re.findall(r"[\w-]+", lowered)}
     for w in data.metric_words():
         if w.kind not in ("cue", "noun") or w.phrase in ("trade", "deal", "people", "ethnic"):
             continue
         said = re.search(rf"\b{re.escape(w.phrase.lower())}\b", lowered) or (
-            " " not in w.phrase and _stem(w.phrase.lower()) in stems
+            " " not in w.phrase and stem(w.phrase.lower()) in stems
         )
         if said and (best is None or len(w.phrase) > best[0]):
             best = (len(w.phrase), w.metric)
@@ -107,7 +107,7 @@ def metric_of(text: str) -> str | None:
     return best[1] if best else None
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A word without its inflection: "invested", "investments" and "invest" are one."""
     for suffix in ("ments", "ment", "ing", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -133,6 +133,9 @@ def events_named(text: str) -> tuple[str, ...]:
     for pattern, types in _cues("event"):
         if pattern.search(text):
             found += [f"{t}:" for t in types.split("|")]
+    for pattern, kinds in _cues("outcome"):
+        if pattern.search(text):
+            found += [f"{t}:" for t in kinds.split("|") if t.isupper()]
     return tuple(dict.fromkeys(found))
 
 

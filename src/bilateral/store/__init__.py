@@ -202,6 +202,10 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return dict(ask_queries.metrics_between(conn, countries))
 
+    def document_texts(self, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.document_texts(conn, doc_ids)
+
     def export_records(self) -> Iterator[dict[str, Any]]:
         """The whole knowledge base as the export contract's records, documents first."""
         with self.engine.connect() as conn:

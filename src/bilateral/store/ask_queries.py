@@ -209,3 +209,21 @@ def metrics_between(conn: Connection, countries: Sequence[str]) -> Counter[str]:
     for code in countries:
         query = query.where(_json_has(c.countries, code))
     return Counter(r[0] for r in conn.execute(query))
+
+
+def document_texts(conn: Connection, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The text, name and date of each of these articles."""
+    if not doc_ids:
+        return {}
+    d = schema.documents.c
+    rows = conn.execute(
+        select(d.id, d.text, d.title, d.published, d.source).where(d.id.in_(list(doc_ids)))
+    )
+    return {
+        r.id: {
+            "text": r.text,
+            "title": r.title or str(r.source).replace("\\", "/").rsplit("/", 1)[-1],
+            "published": r.published,
+        }
+        for r in rows
+    }
