@@ -14,8 +14,8 @@ Answerer = Callable[[KnowledgeBase, str, Understood], Answer | None]
 
 
 def _verify(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
-    if u.metric and u.value is not None:
-        return figures.verify(kb, question, u)
+    if u.value is not None:
+        return figures.verify(kb, question, u)  # a figure to check is checked against figures
     return events.verify_event(kb, question, u)
 
 

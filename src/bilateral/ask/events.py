@@ -76,15 +76,23 @@ def events_for(
     if u.countries:
         rows = kb.events_between(u.countries, types)
     elif u.people:
+        # one query per surname; with several people, every event must have the first anyway
+        surnames = list(dict.fromkeys(p.split()[-1] for p in u.people))
         rows = [
-            r for p in u.people for r in kb.event_table(person=p) if not types or r["type"] in types
+            r
+            for name in surnames[:1]
+            for r in kb.event_table(person=name)
+            if not types or r["type"] in types
         ]
-        rows = list({r["id"]: r for r in rows}.values())
     else:
         rows = kb.events_between((), types)
+    if not u.countries and not u.people and not (named and content_words(question, u)):
+        return []  # no one named, nothing in particular: any event would answer
     if u.people:
         with_all = [r for r in rows if all(_among(p, r["people"]) for p in u.people)]
         with_any = [r for r in rows if any(_among(p, r["people"]) for p in u.people)]
+        if len({p.split()[-1] for p in u.people}) > 1:
+            with_any = []  # "what did A and B discuss": events with both, or none
         rows = with_all or with_any or ([] if not u.countries else rows)
         # events of the people named are particular enough: "brought back" need not be said
         particular = particular and not (with_all or with_any)
@@ -94,7 +102,12 @@ def events_for(
         ]
     subtypes = [r for r in rows if any(_same_kind(r, e) for e in named)]
     rows = subtypes or rows
-    if particular and not subtypes:
+    once = {f"{c.type}:{c.subtype}" for c in data.event_cues() if c.once}
+    if subtypes and all(f"{r['type']}:{r['subtype']}" in once for r in subtypes):
+        # what two countries do once (recognise each other, become strategic partners) is
+        # named by its kind alone
+        particular = False
+    if particular:
         words = content_words(question, u)
         if words:
             rows = [r for r in rows if _speaks_of(r["sentence"], words)]
@@ -147,7 +160,7 @@ def when(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
         statements.append(
             Statement(
                 f"{_label(r)} ({pair(sorted(set(r['actors'] + r['targets'])))}): "
-                f"{r['date'] or 'date not stated'}{modality}, as {r['title']} reports.",
+                f"{r['date'] or 'date not stated'}{modality}.",
                 "event",
                 (cite(r),),
                 date=r["date"],

@@ -24,6 +24,9 @@ def by_role(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
         if " of " in u.role:
             # "finance minister": a Minister of Finance, not any minister
             roles = [r for r in roles if r.startswith(u.role)]
+        if u.role_words:
+            # "Treasury Secretary": a secretary whose role names the Treasury
+            roles = [r for r in roles if all(w.lower() in r.lower() for w in u.role_words)]
         if other:
             # "ambassador to India": the role must name the other country
             roles = [r for r in roles if any(country(c) in r for c in other)]
@@ -74,7 +77,7 @@ def of_events(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
 
 def who(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
     if u.role and not [e for e in u.events if e.split(":")[0] != "CONSULT"]:
-        found = by_role(kb, question, u)
-        if found:
-            return found
+        # "who is the president of X": the holders of the role, or nobody; never the people
+        # of some event of X
+        return by_role(kb, question, u)
     return of_events(kb, question, u)

@@ -17,15 +17,13 @@ def no_pair(kb: KnowledgeBase, u: Understood) -> str | None:
     nothing on them together."""
     if len(u.countries) < 2:
         return None
-    pairs = kb.pairs()
-    wanted = set(u.countries[:2])
-    if any(wanted <= set(p) for p in pairs):
+    if kb.holds_pair(u.countries[0], u.countries[1]):
         return None
     return f"The knowledge base holds no facts about {pair(list(u.countries[:2]))}."
 
 
 def _nearby(kb: KnowledgeBase, u: Understood) -> tuple[str, ...]:
-    pairs = kb.pairs()
+    pairs = kb.pairs(u.countries) or kb.pairs()
     near = [(n, p) for p, n in pairs.items() if not u.countries or set(p) & set(u.countries)] or [
         (n, p) for p, n in pairs.items()
     ]

@@ -55,30 +55,23 @@ def kind_of(text: str, metric: str | None, events: Sequence[str]) -> str:
 
 
 @cache
-def _country_forms() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """(pattern, country code, kind) for every name, alias, demonym and capital."""
+def _country_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every name, alias, demonym and capital of a country (the longest form
+    first: "South Korea" before "Korea"), and the country code of each form."""
     gaz = data.gazetteer()
-    forms = [(f, p.country, p.kind) for f, p in gaz.places.items()]
-    forms += [(f, code, "demonym") for f, code in gaz.demonyms.items()]
-    forms.sort(key=lambda f: -len(f[0]))  # the longest form first: "South Korea" before "Korea"
-    return tuple(
-        (re.compile(rf"(?<![\w.]){re.escape(f)}(?:['’]s)?(?![\w])"), code, kind)
-        for f, code, kind in forms
-    )
+    codes = {f: p.country for f, p in gaz.places.items()}
+    for form, code in gaz.demonyms.items():
+        codes.setdefault(form, code)
+    forms = sorted(codes, key=lambda f: (-len(f), f))
+    pattern = re.compile(rf"(?<![\w.])({'|'.join(re.escape(f) for f in forms)})(?:['’]s)?(?!\w)")
+    return pattern, codes
 
 
 def countries_in(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """The countries named, in order, with their spans; and every span that names a place."""
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, int, str]] = []
-    for pattern, code, _kind in _country_forms():
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), m.end(), code))
-    found.sort()
-    return found, taken
+    pattern, codes = _country_forms()
+    found = [(m.start(), m.end(), codes[m.group(1)]) for m in pattern.finditer(text)]
+    return found, [(s, e) for s, e, _ in found]
 
 
 def metric_of(text: str) -> str | None:
@@ -155,16 +148,25 @@ def _figure(text: str) -> tuple[float | None, str | None]:
     return None, None
 
 
-def _role(text: str) -> str | None:
+def _role(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """The role a who question asks about, and the capitalised words it puts before the title
+    ("Treasury Secretary"), which the role must hold too."""
     best = None
     for surface, title in data.titles().items():
         if title.kind not in ("office", "occupation") or len(surface) < 4:
             continue
-        if re.search(rf"\b{re.escape(surface)}\b", text, re.I) and (
-            best is None or len(surface) > len(best[0])
-        ):
-            best = (surface, title.role)
-    return best[1] if best else None
+        m = re.search(rf"\b{re.escape(surface)}\b", text, re.I)
+        if m and (best is None or len(surface) > len(best[0])):
+            best = (surface, title.role, m.start())
+    if best is None:
+        return None, ()
+    before = re.search(r"((?:[A-Z][a-z]+\s+)+)$", text[: best[2]])
+    words = before.group(1).split() if before else []
+    _, places = countries_in(" ".join(words))
+    skip = [p for p, _ in _cues("skip")]
+    kept = [w for w in words if not any(p.fullmatch(w) for p in skip)]
+    kept = [w for w in kept if not countries_in(w)[0]] if places else kept
+    return best[1], tuple(kept)
 
 
 def _people(
@@ -221,6 +223,7 @@ def understand(text: str, lookup: NameLookup) -> Understood:
     kind = kind_of(text, metric, events)
     from_, to = _direction(text, found)
     value, comparison = _figure(text) if kind == "verify" else (None, None)
+    role, role_words = _role(text) if kind == "who" else (None, ())
     return Understood(
         kind=kind,
         countries=tuple(codes),
@@ -230,7 +233,8 @@ def understand(text: str, lookup: NameLookup) -> Understood:
         from_=from_,
         to=to,
         events=events,
-        role=_role(text) if kind == "who" else None,
+        role=role,
+        role_words=role_words,
         value=value,
         comparison=comparison,
         unknown_names=tuple(unknown),

@@ -77,7 +77,8 @@ class Understood:
     from_: str | None = None
     to: str | None = None
     events: tuple[str, ...] = ()  # TYPE:subtype the question names
-    role: str | None = None  # "ambassador", "president" for a who question
+    role: str | None = None  # "Ambassador", "President" for a who question
+    role_words: tuple[str, ...] = ()  # what the question adds to the role: "Treasury"
     value: float | None = None  # the figure a "is it true that" question states
     comparison: str | None = None  # more, less or equal, for that figure
     unknown_names: tuple[str, ...] = ()  # capitalised names the knowledge base does not hold

@@ -194,9 +194,13 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return ask_queries.people_by_role(conn, role, country, names)
 
-    def pairs(self) -> dict[tuple[str, str], int]:
+    def pairs(self, countries: Sequence[str] = ()) -> dict[tuple[str, str], int]:
         with self.engine.connect() as conn:
-            return dict(ask_queries.pairs(conn))
+            return dict(ask_queries.pairs(conn, countries))
+
+    def holds_pair(self, a: str, b: str) -> bool:
+        with self.engine.connect() as conn:
+            return ask_queries.holds_pair(conn, a, b)
 
     def metrics_between(self, countries: Sequence[str]) -> dict[str, int]:
         with self.engine.connect() as conn:

@@ -5,6 +5,7 @@ and texts it returns, so an answer stays fast on a large knowledge base."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -19,7 +20,7 @@ from bilateral.store.facts import (
     _names_for,
     _texts,
 )
-from bilateral.store.reconciled import _cluster_record, doc_infos
+from bilateral.store.reconciled import _cluster_record
 
 
 def _json_has(column: Any, code: str) -> Any:
@@ -41,12 +42,24 @@ def names_matching(conn: Connection, words: Sequence[str]) -> list[dict[str, Any
     return [dict(r._mapping) for r in rows]
 
 
+def _infos(conn: Connection, doc_ids: set[str]) -> dict[str, tuple[str, str | None]]:
+    """Each article's name (title, else file name) and date."""
+    if not doc_ids:
+        return {}
+    d = schema.documents.c
+    rows = conn.execute(
+        select(d.id, d.title, d.source, d.published).where(d.id.in_(sorted(doc_ids)))
+    )
+    return {
+        r.id: (r.title or str(r.source).replace("\\", "/").rsplit("/", 1)[-1], r.published)
+        for r in rows
+    }
+
+
 def _with_docs(conn: Connection, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    docs = doc_infos(conn) if records else {}
+    docs = _infos(conn, {r["doc"] for r in records})
     for r in records:
-        info = docs.get(r["doc"])
-        r["title"] = info.name if info else r["doc"]
-        r["published"] = info.published if info else None
+        r["title"], r["published"] = docs.get(r["doc"], (r["doc"], None))
     return records
 
 
@@ -170,16 +183,16 @@ def people_by_role(
     )
     seen = [(r.entity_id, r.doc_id, r.start, r.end) for r in rows]
     texts = _texts(conn, {s[1] for s in seen})
-    docs = doc_infos(conn)
+    docs = _infos(conn, {s[1] for s in seen})
     for p in people:
         p["attested"] = []
     for entity, doc, start, end in sorted(seen, key=lambda s: (s[1], s[2])):
-        info = docs.get(doc)
+        title, published = docs.get(doc, (doc, None))
         by_entity[entity]["attested"].append(
             {
                 "doc": doc,
-                "title": info.name if info else doc,
-                "published": info.published if info else None,
+                "title": title,
+                "published": published,
                 "start": start,
                 "end": end,
                 "text": texts[doc],
@@ -188,18 +201,31 @@ def people_by_role(
     return people
 
 
-def pairs(conn: Connection) -> Counter[tuple[str, str]]:
-    """Every pair of countries the knowledge base holds facts about, with how many."""
+def pairs(conn: Connection, countries: Sequence[str] = ()) -> Counter[tuple[str, str]]:
+    """The pairs of countries the knowledge base holds facts about (clusters and claims), with
+    how many; only those with one of `countries` when given."""
     found: Counter[tuple[str, str]] = Counter()
-    for (countries,) in conn.execute(select(schema.clusters.c.countries)):
-        codes = sorted(set(countries))
-        if len(codes) == 2:
-            found[(codes[0], codes[1])] += 1
-    for (countries,) in conn.execute(select(schema.claims.c.countries)):
-        codes = sorted(set(countries))
-        if len(codes) == 2:
-            found[(codes[0], codes[1])] += 1
+    for column in (schema.clusters.c.countries, schema.claims.c.countries):
+        as_text = cast(column, Text)
+        query = select(as_text, func.count()).group_by(as_text)
+        if countries:
+            query = query.where(or_(*[_json_has(column, c) for c in countries]))
+        for text_, n in conn.execute(query):
+            codes = sorted(set(json.loads(text_)))
+            if len(codes) == 2:
+                found[(codes[0], codes[1])] += int(n)
     return found
+
+
+def holds_pair(conn: Connection, a: str, b: str) -> bool:
+    """Whether any cluster or claim names both countries."""
+    for column in (schema.clusters.c.countries, schema.claims.c.countries):
+        query = select(func.count()).select_from(
+            select(column).where(_json_has(column, a), _json_has(column, b)).limit(1).subquery()
+        )
+        if conn.execute(query).scalar():
+            return True
+    return False
 
 
 def metrics_between(conn: Connection, countries: Sequence[str]) -> Counter[str]:
