@@ -43,8 +43,8 @@ def content_words(text: str, u: Understood) -> list[str]:
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(part), text)]
     words = []
     for m in re.finditer(r"[A-Za-z][\w-]*", text):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
+        if any(s <= m.start() < e for s, e in spans) or m.group(0)[0].isupper():
+            continue  # names are matched as names, not as words
         w = m.group(0).lower()
         if len(w) < 3 or any(p.fullmatch(w) for p in _patterns("stop")):
             continue
@@ -59,11 +59,12 @@ def content_words(text: str, u: Understood) -> list[str]:
 YEARISH = re.compile(r"\d+")
 
 
-def _speaks_of(sentence: str, words: list[str]) -> bool:
-    """The sentence holds at least half the words (by their first five letters)."""
+def _speaks_of(sentence: str, words: list[str], needed: int | None = None) -> bool:
+    """The sentence holds `needed` of the words (by their first five letters); by default at
+    least half of them."""
     lowered = sentence.lower()
     hits = sum(1 for w in set(words) if re.search(rf"\b{re.escape(w[:5])}", lowered))
-    return hits >= max(1, (len(set(words)) + 1) // 2)
+    return hits >= (needed or max(1, (len(set(words)) + 1) // 2))
 
 
 def events_for(
@@ -94,8 +95,9 @@ def events_for(
         if len({p.split()[-1] for p in u.people}) > 1:
             with_any = []  # "what did A and B discuss": events with both, or none
         rows = with_all or with_any or ([] if not u.countries else rows)
-        # events of the people named are particular enough: "brought back" need not be said
-        particular = particular and not (with_all or with_any)
+        by_people = bool(with_all or with_any)
+    else:
+        by_people = False
     if u.years:
         rows = [r for r in rows if in_years(r, u.years, "date_start", "date", "date_end")] or [
             r for r in rows if not r["date"] and in_years(r, u.years, "published")
@@ -103,14 +105,17 @@ def events_for(
     subtypes = [r for r in rows if any(_same_kind(r, e) for e in named)]
     rows = subtypes or rows
     once = {f"{c.type}:{c.subtype}" for c in data.event_cues() if c.once}
-    if subtypes and all(f"{r['type']}:{r['subtype']}" in once for r in subtypes):
+    if subtypes and (by_people or all(f"{r['type']}:{r['subtype']}" in once for r in subtypes)):
         # what two countries do once (recognise each other, become strategic partners) is
-        # named by its kind alone
+        # named by its kind alone; so is an event of a kind named with its people ("the
+        # summit of A and B")
         particular = False
     if particular:
         words = content_words(question, u)
         if words:
-            rows = [r for r in rows if _speaks_of(r["sentence"], words)]
+            # events of the people named need only one of the words, others half of them
+            needed = 1 if by_people else None
+            rows = [r for r in rows if _speaks_of(r["sentence"], words, needed)]
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
 
 
@@ -196,6 +201,8 @@ def where(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
 
 def verify_event(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
     """ "Is it true that A and B signed ...": supported by an event that speaks of it."""
+    if not u.events:
+        return None  # a statement of no event and no figure: nothing to check it against
     rows = events_for(kb, question, u, particular=True)
     if not rows:
         return None

@@ -39,7 +39,7 @@ def _cues(kind: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 
 @cache
 def _kind_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    extra = ("topic", "more", "less", "equal", "skip", "event")
+    extra = ("topic", "more", "less", "equal", "skip", "event", "outcome", "rank", "stop")
     return tuple(
         (c.kind, re.compile(c.pattern, re.I)) for c in data.question_cues() if c.kind not in extra
     )
@@ -148,6 +148,14 @@ def _figure(text: str) -> tuple[float | None, str | None]:
     return None, None
 
 
+def _rank(text: str) -> float | None:
+    """The rank a claim to check states: "the second-largest investor" is 2."""
+    for pattern, rank in _cues("rank"):
+        if pattern.search(text):
+            return float(rank)
+    return None
+
+
 def _role(text: str) -> tuple[str | None, tuple[str, ...]]:
     """The role a who question asks about, and the capitalised words it puts before the title
     ("Treasury Secretary"), which the role must hold too."""
@@ -223,6 +231,8 @@ def understand(text: str, lookup: NameLookup) -> Understood:
     kind = kind_of(text, metric, events)
     from_, to = _direction(text, found)
     value, comparison = _figure(text) if kind == "verify" else (None, None)
+    if kind == "verify" and metric == "rank":
+        value, comparison = _rank(text), "equal"
     role, role_words = _role(text) if kind == "who" else (None, ())
     return Understood(
         kind=kind,
