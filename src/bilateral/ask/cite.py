@@ -66,12 +66,17 @@ def pair(codes: tuple[str, ...] | list[str]) -> str:
     return "–".join(country(c) for c in codes)
 
 
-def in_years(r: dict[str, Any], years: tuple[str, ...], *fields: str) -> bool:
-    """A fact of one of `years`: a period that overlaps one, or a date in one."""
+def in_years(
+    r: dict[str, Any], years: tuple[str, ...], start: str, end: str, fallback: str | None = None
+) -> bool:
+    """A fact of one of `years`: its interval (`start`..`end`, either alone standing for both)
+    overlaps one; without an interval, its `fallback` date is in one."""
     if not years:
         return True
-    start = next((r.get(f) for f in fields if r.get(f)), None)
-    end = next((r.get(f) for f in reversed(fields) if r.get(f)), None)
-    if not start:
+    first, last = r.get(start), r.get(end)
+    if not first and not last:
+        first = last = r.get(fallback) if fallback else None
+    if not first and not last:
         return False
-    return any(str(start)[:4] <= y <= str(end or start)[:4] for y in years)
+    low, high = str(first or last)[:4], str(last or first)[:4]
+    return any(low <= y <= high for y in years)

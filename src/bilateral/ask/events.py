@@ -38,6 +38,9 @@ def content_words(text: str, u: Understood) -> list[str]:
     """The words of a question that say what in particular it is about: not question words,
     not names, not the words that name a kind of event."""
     _, spans = countries_in(text)
+    for cue in data.event_cues():
+        if "[^" not in cue.pattern:  # a fixed phrase ("memoranda of understanding")
+            spans += [(m.start(), m.end()) for m in re.finditer(cue.pattern, text, re.I)]
     for name in (*u.people, *u.unknown_names):
         for part in name.split():
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(part), text)]
@@ -99,8 +102,8 @@ def events_for(
     else:
         by_people = False
     if u.years:
-        rows = [r for r in rows if in_years(r, u.years, "date_start", "date", "date_end")] or [
-            r for r in rows if not r["date"] and in_years(r, u.years, "published")
+        rows = [r for r in rows if in_years(r, u.years, "date_start", "date_end", "date")] or [
+            r for r in rows if not r["date"] and in_years(r, u.years, "published", "published")
         ]
     subtypes = [r for r in rows if any(_same_kind(r, e) for e in named)]
     rows = subtypes or rows

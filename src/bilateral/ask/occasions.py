@@ -41,11 +41,17 @@ def _outcome_kinds(question: str) -> set[str]:
 
 
 def topic(sentence: str) -> str | None:
-    """What a sentence says was discussed: the words after "discussed", "agreed to"..."""
+    """What a sentence says was discussed: the words after "discussed", "agreed to"...; the
+    whole sentence when they are too few, or start with a word that names nothing ("signed
+    today")."""
+    stop = [p for p, _ in _cues("stop")]
     for pattern, _ in _cues("topic"):
         m = pattern.search(sentence)
         if m:
             rest = sentence[m.end() :].strip(" ,:;")
+            words = rest.split()
+            if len(words) < 4 or any(p.fullmatch(words[0].lower()) for p in stop):
+                rest = sentence.strip()
             return rest[:200].rstrip(" ,.") or None
     return None
 
