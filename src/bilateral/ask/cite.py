@@ -37,10 +37,13 @@ def cite_mention(doc: dict[str, Any]) -> Citation:
     return Citation(doc["doc"], doc["title"], doc["published"], left, right, text[left:right])
 
 
-def disagreements(kb: KnowledgeBase, ids: set[str]) -> tuple[Disagreement, ...]:
-    """What reconciliation found where these facts differ (or agree), with every side cited."""
+def disagreements(
+    kb: KnowledgeBase, ids: set[str], found: list[dict[str, Any]] | None = None
+) -> tuple[Disagreement, ...]:
+    """What reconciliation found where these facts differ (or agree), with every side cited
+    (`found`: the conflicts among them, when already read)."""
     out = []
-    for x in kb.conflicts_among(ids):
+    for x in kb.conflicts_among(ids) if found is None else found:
         out.append(
             Disagreement(
                 verdict=x["verdict"],

@@ -119,15 +119,46 @@ def how_much(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
     rows = claims_for(kb, question, u)
     if not rows:
         return None
-    statements = tuple(claim_statement(r) for r in rows)
+    ids = {r["id"] for r in rows}
+    found = kb.conflicts_among(ids)
+    statements = [claim_statement(r) for r in rows] + _rivals(rows, found)
     return Answer(
         question,
         u.kind,
         True,
-        statements,
-        disagreements(kb, {r["id"] for r in rows}),
+        tuple(statements),
+        disagreements(kb, ids, found),
         understood=u,
     )
+
+
+def _rivals(rows: list[dict[str, Any]], found: list[dict[str, Any]]) -> list[Statement]:
+    """The values sources give for one period side by side, with the reconciler's verdict."""
+    by_period: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        period = display.period(r["period_start"], r["period_end"])
+        if period:
+            by_period.setdefault(f"{r['metric']}|{period}", []).append(r)
+    out = []
+    for key, group in sorted(by_period.items()):
+        if len({(r["value"], r["unit"]) for r in group}) < 2:
+            continue
+        ids = {r["id"] for r in group}
+        verdicts = sorted({x["verdict"] for x in found if set(x["members"]) <= ids})
+        sides = " against ".join(
+            f"{display.value(r['value'], r['unit'], r['approx'])} ({r['title']})" for r in group
+        )
+        verdict = f" ({', '.join(v.replace('_', ' ') for v in verdicts)})" if verdicts else ""
+        out.append(
+            Statement(
+                f"{key.split('|')[1]}: the sources differ{verdict}: {sides}.",
+                "rivals",
+                tuple(cite(r) for r in group),
+                period=key.split("|")[1],
+                name=verdicts[0] if verdicts else None,
+            )
+        )
+    return out
 
 
 def _outlying(r: dict[str, Any], rows: list[dict[str, Any]]) -> bool:
