@@ -128,9 +128,11 @@ def discuss(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
         if r["type"] in wanted and r["modality"] == "actual" and (dated_with or undated_here):
             rows[r["id"]] = r
     occasion = {m: c["summary"] for c in clusters for m in c["members"]}
+    cluster_date = {m: c["date"] for c in clusters if c["date"] for m in c["members"]}
 
     def when(r: dict[str, Any]) -> str:
-        return (r["date"] or "")[:7] or (min(months) if months else "undated")
+        """The month of an event, or of the occasion it was reconciled into."""
+        return ((r["date"] or cluster_date.get(r["id"])) or "")[:7] or "undated"
 
     statements = []
     for r in sorted(rows.values(), key=lambda r: (when(r), r["type"] != "CONSULT", r["start"])):

@@ -67,9 +67,20 @@ def _country_forms() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, codes
 
 
+@cache
+def _lower_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The same for a question typed in lower case, without the short forms that are words
+    ("us")."""
+    _, codes = _country_forms()
+    lowered = {f.lower(): c for f, c in codes.items() if len(f) > 3}
+    forms = sorted(lowered, key=lambda f: (-len(f), f))
+    pattern = re.compile(rf"(?<![\w.])({'|'.join(re.escape(f) for f in forms)})(?:['’]s)?(?!\w)")
+    return pattern, lowered
+
+
 def countries_in(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """The countries named, in order, with their spans; and every span that names a place."""
-    pattern, codes = _country_forms()
+    pattern, codes = _lower_forms() if text[1:] == text[1:].lower() else _country_forms()
     found = [(m.start(), m.end(), codes[m.group(1)]) for m in pattern.finditer(text)]
     return found, [(s, e) for s, e, _ in found]
 
