@@ -80,14 +80,8 @@ def events_for(
     if u.countries:
         rows = kb.events_between(u.countries, types)
     elif u.people:
-        # one query per surname; with several people, every event must have the first anyway
         surnames = list(dict.fromkeys(p.split()[-1] for p in u.people))
-        rows = [
-            r
-            for name in surnames[:1]
-            for r in kb.event_table(person=name)
-            if not types or r["type"] in types
-        ]
+        rows = kb.events_with_people(surnames, types)
     else:
         rows = kb.events_between((), types)
     if not u.countries and not u.people and not (named and content_words(question, u)):

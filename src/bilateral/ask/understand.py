@@ -188,38 +188,55 @@ def _role(text: str) -> tuple[str | None, tuple[str, ...]]:
     return best[1], tuple(kept)
 
 
-def _people(
-    text: str, lookup: NameLookup, covered: list[tuple[int, int]]
-) -> tuple[list[str], list[str]]:
-    """The knowledge base's persons a question names, and the capitalised names it does not
-    hold."""
+def _runs(text: str, covered: list[tuple[int, int]]) -> list[list[str]]:
+    """The runs of capitalised words of a question that may be names: not question words,
+    titles, months, or the places already found."""
     skip = [p for p, _ in _cues("skip")]
     titles = {t.lower() for t in data.titles()}
     months = set(data.months())
     runs = []
     for m in CAPITALISED.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in covered):
-            continue
-        words = [w.strip("'’.").removesuffix("’s").removesuffix("'s") for w in m.group(0).split()]
-        words = [
-            w
-            for w in words
-            if w
-            and not any(p.fullmatch(w) for p in skip)
-            and w.lower() not in titles
-            and w.lower() not in months
-        ]
+        words = []
+        for w in re.finditer(r"\S+", m.group(0)):
+            at = m.start() + w.start()
+            if any(s <= at < e for s, e in covered):
+                continue
+            word = w.group(0).strip("'’.").removesuffix("’s").removesuffix("'s")
+            if (
+                word
+                and not any(p.fullmatch(word) for p in skip)
+                and word.lower() not in titles
+                and word.lower() not in months
+            ):
+                words.append(word)
         if words:
             runs.append(words)
-    tokens = sorted({w for run in runs for w in run if len(w) > 2})
-    found = lookup(tokens) if tokens else []
-    hits: list[tuple[str, str, str]] = []  # (longest form found, name, type)
+    return runs
+
+
+def _hits(text: str, found: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """(the longest form of each entity written in the question, its name, its type)"""
+    hits = []
     for entity in found:
         forms = {entity["name"], *entity["aliases"]}
         forms |= {w for w in entity["name"].split() if len(w) > 3}
         hit = [f for f in forms if re.search(rf"\b{re.escape(f)}(?:['’]s)?\b", text)]
         if hit:
             hits.append((max(hit, key=len), entity["name"], entity["type"]))
+    return hits
+
+
+def _people(
+    text: str, lookup: NameLookup, covered: list[tuple[int, int]]
+) -> tuple[list[str], list[str]]:
+    """The knowledge base's persons a question names, and the capitalised names it does not
+    hold. Each run of capitalised words is looked up whole first, then word by word."""
+    runs = _runs(text, covered)
+    hits = _hits(text, lookup([" ".join(run) for run in runs]) if runs else [])
+    known = {w for form, _, _ in hits for w in form.split()}
+    rest = sorted({w for run in runs if not set(run) & known for w in run if len(w) > 2})
+    if rest:
+        hits += _hits(text, lookup(rest))
     known = {w for form, _, _ in hits for w in form.split()}
     named: list[str] = []
     for form, name, type_ in sorted(hits, key=lambda h: -len(h[0])):

@@ -180,6 +180,12 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return ask_queries.events_between(conn, countries, types)
 
+    def events_with_people(
+        self, surnames: Sequence[str], types: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.events_with_people(conn, surnames, types)
+
     def clusters_holding(self, event_ids: set[str]) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return ask_queries.clusters_holding(conn, event_ids)

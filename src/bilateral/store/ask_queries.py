@@ -98,6 +98,35 @@ def events_between(
     return _with_docs(conn, [_event_record(r, texts[r.doc_id], names, local) for r in rows])
 
 
+def events_with_people(
+    conn: Connection, surnames: Sequence[str], types: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """Events with a person of each of these surnames among their people (of `types`)."""
+    le, e, v = schema.local_entities.c, schema.entities.c, schema.events.c
+    query = select(schema.events)
+    if types:
+        query = query.where(v.type.in_(list(types)))
+    for surname in surnames:
+        ids = [
+            r[0]
+            for r in conn.execute(
+                select(le.id)
+                .join(schema.entities, e.id == le.entity_id)
+                .where(e.type == "PERSON", func.lower(e.name).contains(surname.lower()))
+            )
+        ]
+        if not ids:
+            return []
+        query = query.where(or_(*[cast(v.people, Text).contains(f'"{i}"') for i in ids[:300]]))
+    rows = list(conn.execute(query.order_by(v.doc_id, v.cue_start)))
+    texts = _texts(conn, {r.doc_id for r in rows})
+    wanted = {p for r in rows for p in r.people} | {
+        r.place_local_id for r in rows if r.place_local_id
+    }
+    names, local = _names_for(conn, wanted), _local_names_for(conn, wanted)
+    return _with_docs(conn, [_event_record(r, texts[r.doc_id], names, local) for r in rows])
+
+
 def clusters_holding(conn: Connection, event_ids: set[str]) -> list[dict[str, Any]]:
     """The event clusters with any of these events among their members."""
     if not event_ids:
