@@ -74,14 +74,20 @@ def _lower_forms() -> tuple[re.Pattern[str], dict[str, str]]:
     _, codes = _country_forms()
     lowered = {f.lower(): c for f, c in codes.items() if len(f) > 3}
     forms = sorted(lowered, key=lambda f: (-len(f), f))
-    pattern = re.compile(rf"(?<![\w.])({'|'.join(re.escape(f) for f in forms)})(?:['’]s)?(?!\w)")
+    pattern = re.compile(
+        rf"(?<![\w.])({'|'.join(re.escape(f) for f in forms)})(?:['’]s)?(?!\w)", re.I
+    )
     return pattern, lowered
 
 
 def countries_in(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """The countries named, in order, with their spans; and every span that names a place."""
-    pattern, codes = _lower_forms() if text[1:] == text[1:].lower() else _country_forms()
-    found = [(m.start(), m.end(), codes[m.group(1)]) for m in pattern.finditer(text)]
+    lower = text[1:] == text[1:].lower()
+    pattern, codes = _lower_forms() if lower else _country_forms()
+    found = [
+        (m.start(), m.end(), codes[m.group(1).lower() if lower else m.group(1)])
+        for m in pattern.finditer(text)
+    ]
     return found, [(s, e) for s, e, _ in found]
 
 
@@ -129,10 +135,13 @@ def _names_subtype(lowered: str, subtype: str) -> bool:
 def events_named(text: str) -> tuple[str, ...]:
     """TYPE:subtype of the event cues a question names, then TYPE: for the types its verbs and
     nouns ask about."""
-    found = []
+    found: list[str] = []
     lowered = text.lower()
     for cue in data.event_cues():
-        if re.search(cue.pattern, text, re.I) or _names_subtype(lowered, cue.subtype):
+        # the specific before the general (events.tsv lists them so): "the roundtable where
+        # they discussed" names a roundtable, not any meeting
+        named = re.search(cue.pattern, text, re.I) or _names_subtype(lowered, cue.subtype)
+        if named and not any(f.startswith(f"{cue.type}:") for f in found):
             found.append(f"{cue.type}:{cue.subtype}")
     for pattern, types in _cues("event"):
         if pattern.search(text):
