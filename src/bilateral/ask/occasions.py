@@ -135,7 +135,10 @@ def discuss(kb: KnowledgeBase, question: str, u: Understood) -> Answer | None:
         return ((r["date"] or cluster_date.get(r["id"])) or "")[:7] or "undated"
 
     statements = []
-    for r in sorted(rows.values(), key=lambda r: (when(r), r["type"] != "CONSULT", r["start"])):
+    order = sorted(
+        rows.values(), key=lambda r: (when(r), r["type"] != "CONSULT", r["doc"], r["start"])
+    )
+    for r in order:
         if outcomes and r["type"] not in outcomes and r["id"] not in {a["id"] for a in anchors}:
             continue
         people = f" with {', '.join(r['people'])}" if r["people"] else ""

@@ -229,7 +229,7 @@ def _hits(text: str, found: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
     for entity in found:
         forms = {entity["name"], *entity["aliases"]}
         forms |= {w for w in entity["name"].split() if len(w) > 3}
-        hit = [f for f in forms if re.search(rf"\b{re.escape(f)}(?:['’]s)?\b", text)]
+        hit = [f for f in sorted(forms) if re.search(rf"\b{re.escape(f)}(?:['’]s)?\b", text)]
         if hit:
             hits.append((max(hit, key=len), entity["name"], entity["type"]))
     return hits

@@ -37,7 +37,9 @@ def names_matching(conn: Connection, words: Sequence[str]) -> list[dict[str, Any
         conditions.append(func.lower(e.name).contains(w.lower()))
         conditions.append(func.lower(cast(e.aliases, Text)).contains(w.lower()))
     rows = conn.execute(
-        select(e.id, e.name, e.type, e.country, e.roles, e.aliases).where(or_(*conditions))
+        select(e.id, e.name, e.type, e.country, e.roles, e.aliases)
+        .where(or_(*conditions))
+        .order_by(e.name, e.id)
     )
     return [dict(r._mapping) for r in rows]
 
@@ -113,6 +115,7 @@ def events_with_people(
                 select(le.id)
                 .join(schema.entities, e.id == le.entity_id)
                 .where(e.type == "PERSON", func.lower(e.name).contains(surname.lower()))
+                .order_by(le.id)
             )
         ]
         if not ids:
@@ -194,7 +197,7 @@ def people_by_role(
         query = query.where(func.lower(cast(e.roles, Text)).contains(role.lower()))
     if names:
         query = query.where(e.name.in_(list(names)))
-    people = [dict(r._mapping) for r in conn.execute(query)]
+    people = [dict(r._mapping) for r in conn.execute(query.order_by(e.name, e.id))]
     if country:
         people = [
             p for p in people if p["country"] == country or any(country in r for r in p["roles"])
