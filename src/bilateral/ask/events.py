@@ -82,9 +82,10 @@ def events_for(
     elif u.people:
         surnames = list(dict.fromkeys(p.split()[-1] for p in u.people))
         rows = kb.events_with_people(surnames, types)
+    elif named and content_words(question, u):
+        # no one named: only the kind of event named, and what in particular the words say
+        rows = kb.events_between((), types, [e.split(":")[1] for e in named])
     else:
-        rows = kb.events_between((), types)
-    if not u.countries and not u.people and not (named and content_words(question, u)):
         return []  # no one named, nothing in particular: any event would answer
     if u.people:
         with_all = [r for r in rows if all(_among(p, r["people"]) for p in u.people)]

@@ -175,10 +175,10 @@ class KnowledgeBase:
             return ask_queries.claims_between(conn, countries, metric)
 
     def events_between(
-        self, countries: Sequence[str], types: Sequence[str] = ()
+        self, countries: Sequence[str], types: Sequence[str] = (), subtypes: Sequence[str] = ()
     ) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return ask_queries.events_between(conn, countries, types)
+            return ask_queries.events_between(conn, countries, types, subtypes)
 
     def events_with_people(
         self, surnames: Sequence[str], types: Sequence[str] = ()

@@ -82,13 +82,19 @@ def claims_between(
 
 
 def events_between(
-    conn: Connection, countries: Sequence[str], types: Sequence[str] = ()
+    conn: Connection,
+    countries: Sequence[str],
+    types: Sequence[str] = (),
+    subtypes: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    """Events whose actors or targets hold every one of `countries` (of `types` when given)."""
+    """Events whose actors or targets hold every one of `countries` (of `types` when given,
+    and of a subtype that holds one of `subtypes`: "visit" is also a state visit)."""
     v = schema.events.c
     query = select(schema.events)
     if types:
         query = query.where(v.type.in_(list(types)))
+    if subtypes:
+        query = query.where(or_(*[v.subtype.contains(s) for s in subtypes]))
     for code in countries:
         query = query.where(or_(_json_has(v.actors, code), _json_has(v.targets, code)))
     rows = list(conn.execute(query.order_by(v.doc_id, v.cue_start)))
