@@ -39,3 +39,13 @@ def test_lower_case_questions_name_their_countries(ask_kb: KnowledgeBase) -> Non
 def test_who_by_role_never_answers_with_other_people(ask_kb: KnowledgeBase) -> None:
     found = answer(ask_kb, "Who is the Fisheries Minister of Vietnam?")
     assert not found.found
+
+
+def test_what_someone_said_is_their_quotes(ask_kb: KnowledgeBase) -> None:
+    found = answer(ask_kb, "What did Tokayev say about investment?")
+    quotes = [s for s in found.statements if s.kind == "quote"]
+    assert quotes and all(s.name == "Kassym-Jomart Tokayev" for s in quotes)
+    for s in quotes:
+        page = ask_kb.document_page(s.citations[0].doc)
+        c = s.citations[0]
+        assert page and page["text"][c.start : c.end] == c.sentence and "invest" in c.sentence

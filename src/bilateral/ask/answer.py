@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bilateral.ask import events, figures, occasions, people
+from bilateral.ask import events, figures, occasions, people, quotes
 from bilateral.ask.refusal import no_pair, refuse
 from bilateral.ask.understand import understand
 from bilateral.model import Answer, Understood
@@ -44,6 +44,12 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     reason = no_pair(kb, u)
     if reason:
         return refuse(kb, question, u, reason)
+    if u.kind == "discuss" and quotes.asks_what_was_said(question, u):
+        # "what did X say (about Y)": their words; without a Y, also the occasions they spoke at
+        found = quotes.said(kb, question, u)
+        if found is None and not events.content_words(question, u):
+            found = occasions.discuss(kb, question, u)
+        return found or refuse(kb, question, u)
     found = ANSWERERS[u.kind](kb, question, u)
     if found is None or not found.statements:
         return refuse(kb, question, u)

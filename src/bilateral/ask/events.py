@@ -51,8 +51,10 @@ def content_words(text: str, u: Understood) -> list[str]:
         w = m.group(0).lower()
         if len(w) < 3 or any(p.fullmatch(w) for p in _patterns("stop")):
             continue
-        if any(p.search(w) for p in _patterns("event")) or YEARISH.fullmatch(w):
-            continue
+        if YEARISH.fullmatch(w) or any(
+            p.search(w) for kind in ("event", "say", "outcome") for p in _patterns(kind)
+        ):
+            continue  # the words that ask for a kind of event, or for what was said
         if any(re.search(c.pattern, w, re.I) for c in data.event_cues()):
             continue
         words.append(w)
@@ -62,7 +64,7 @@ def content_words(text: str, u: Understood) -> list[str]:
 YEARISH = re.compile(r"\d+")
 
 
-def _speaks_of(sentence: str, words: list[str], needed: int | None = None) -> bool:
+def speaks_of(sentence: str, words: list[str], needed: int | None = None) -> bool:
     """The sentence holds `needed` of the words (by their first five letters); by default at
     least half of them."""
     lowered = sentence.lower()
@@ -113,7 +115,7 @@ def events_for(
         if words:
             # events of the people named need only one of the words, others half of them
             needed = 1 if by_people else None
-            rows = [r for r in rows if _speaks_of(r["sentence"], words, needed)]
+            rows = [r for r in rows if speaks_of(r["sentence"], words, needed)]
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["doc"], r["start"]))
 
 

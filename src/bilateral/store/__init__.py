@@ -212,6 +212,10 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return dict(ask_queries.metrics_between(conn, countries))
 
+    def quotes_of(self, names: Sequence[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.quotes_of(conn, names)
+
     def document_texts(self, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         with self.engine.connect() as conn:
             return ask_queries.document_texts(conn, doc_ids)

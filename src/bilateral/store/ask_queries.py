@@ -291,3 +291,41 @@ def document_texts(conn: Connection, doc_ids: Sequence[str]) -> dict[str, dict[s
         }
         for r in rows
     }
+
+
+def quotes_of(conn: Connection, names: Sequence[str]) -> list[dict[str, Any]]:
+    """The quotes these persons (canonical names) are the speakers of, with their offsets."""
+    if not names:
+        return []
+    le, e, q = schema.local_entities.c, schema.entities.c, schema.quotes.c
+    speakers = {
+        r.id: r.name
+        for r in conn.execute(
+            select(le.id, e.name)
+            .join(schema.entities, e.id == le.entity_id)
+            .where(e.name.in_(list(names)))
+        )
+    }
+    if not speakers:
+        return []
+    rows = list(
+        conn.execute(
+            select(schema.quotes)
+            .where(q.speaker_local_id.in_(sorted(speakers)))
+            .order_by(q.doc_id, q.start)
+        )
+    )
+    return _with_docs(
+        conn,
+        [
+            {
+                "id": r.id,
+                "doc": r.doc_id,
+                "start": r.start,
+                "end": r.end,
+                "sentence": r.text,
+                "speaker": speakers[r.speaker_local_id],
+            }
+            for r in rows
+        ],
+    )
