@@ -86,7 +86,24 @@ def claims_for(kb: KnowledgeBase, question: str, u: Understood) -> list[dict[str
         ]
     if u.years and u.kind != "change":
         rows = [r for r in rows if in_years(r, u.years, "period_start", "period_end", "published")]
+    if rows and not _about(kb, question, u, rows):
+        return []
     return sorted(rows, key=lambda r: (r["period_end"] or r["period_start"] or "", r["id"]))
+
+
+def _about(kb: KnowledgeBase, question: str, u: Understood, rows: list[dict[str, Any]]) -> bool:
+    """Whether the articles of these figures speak of what the question names besides the
+    metric ("wheat exports" are not answered by figures of articles that never say wheat)."""
+    cues = set(_cue_words(u.metric)) if u.metric else set()
+    words = [w for w in content_words(question, u) if stem(w) not in cues]
+    if not words:
+        return True
+    texts = kb.document_texts(sorted({r["doc"] for r in rows}))
+    return any(
+        re.search(rf"\b{re.escape(w[:5])}", info["text"].lower())
+        for info in texts.values()
+        for w in words
+    )
 
 
 _DIRECTED = {"exports", "imports", "investment_total", "investment_flow", "rank"}
