@@ -51,17 +51,12 @@ def content_words(text: str, u: Understood) -> list[str]:
         w = m.group(0).lower()
         if len(w) < 3 or any(p.fullmatch(w) for p in _patterns("stop")):
             continue
-        if YEARISH.fullmatch(w) or any(
-            p.search(w) for kind in ("event", "say", "outcome") for p in _patterns(kind)
-        ):
+        if any(p.search(w) for kind in ("event", "say", "outcome") for p in _patterns(kind)):
             continue  # the words that ask for a kind of event, or for what was said
         if any(re.search(c.pattern, w, re.I) for c in data.event_cues()):
             continue
         words.append(w)
     return words
-
-
-YEARISH = re.compile(r"\d+")
 
 
 def speaks_of(sentence: str, words: list[str], needed: int | None = None) -> bool:
