@@ -52,4 +52,4 @@ def test_postgres_holds_the_same_knowledge_base(
         assert kb.conflict_table(verdict="contradiction")
         assert kb.search("strategic partnership")
         said = answer(kb, "When was the strategic partnership agreed?")
-        assert any(s.kind == "conflict" for s in said.statements)
+        assert any(d.verdict == "contradiction" for d in said.disagreements)

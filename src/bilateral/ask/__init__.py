@@ -1,12 +1,23 @@
 """Ask: a question in plain English answered from the knowledge base, every statement cited.
 
-The question is read for what it asks about (a metric by its words in data/metrics.tsv, an
-event by the cues in data/events.tsv, countries, people, years); matching claims and events
-come first, with disagreement between sources shown, then the best sentences (BM25). Nothing
-found: the answer says it is not in the knowledge base. Offline; no language model.
+`understand` reads the question (its kind, countries, people, metric, years, direction, events);
+the answerer of its kind (`figures`: how much, change, is it true; `events`: when, where, what
+was discussed; `people`: who) builds the statements from the claims, events, clusters and
+conflicts; `refusal` says "not in the knowledge base", with what is known nearby, when nothing
+answers. Offline and deterministic; no language model.
 """
 
-from bilateral.ask.answer import Answer, Statement, answer
-from bilateral.ask.question import Question, read_question
+from bilateral.ask.answer import answer
+from bilateral.ask.understand import understand
+from bilateral.model import Answer, Citation, Disagreement, Refusal, Statement, Understood
 
-__all__ = ["Answer", "Question", "Statement", "answer", "read_question"]
+__all__ = [
+    "Answer",
+    "Citation",
+    "Disagreement",
+    "Refusal",
+    "Statement",
+    "Understood",
+    "answer",
+    "understand",
+]

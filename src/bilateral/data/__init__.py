@@ -173,6 +173,22 @@ def event_cues() -> tuple[EventCue, ...]:
     )
 
 
+@dataclass(frozen=True)
+class QuestionCue:
+    kind: str  # a question kind, or topic, more, less, equal, skip
+    pattern: str  # a case-insensitive regular expression without capturing groups
+    value: str = ""  # for kind "event": the PLOVER types the words ask about, "|"-separated
+
+
+@cache
+def question_cues() -> tuple[QuestionCue, ...]:
+    """The words that tell what a question asks for (see questions.tsv)."""
+    return tuple(
+        QuestionCue(row[0], row[1], row[2].strip() if len(row) > 2 else "")
+        for row in _rows("questions.tsv")
+    )
+
+
 @cache
 def speech() -> dict[str, str]:
     """Words of attribution -> verb, source or pronoun."""
@@ -197,6 +213,7 @@ __all__ = [
     "Gazetteer",
     "MetricWord",
     "Place",
+    "QuestionCue",
     "Title",
     "boilerplate",
     "countries",
@@ -209,6 +226,7 @@ __all__ = [
     "months",
     "name_heads",
     "national_institutions",
+    "question_cues",
     "scales",
     "speech",
     "titles",

@@ -1,5 +1,6 @@
 """Records shared by every stage. No I/O, no third-party imports."""
 
+from bilateral.model.answers import Answer, Citation, Disagreement, Refusal, Statement, Understood
 from bilateral.model.ids import content_id
 from bilateral.model.records import (
     ENTITY_TYPES,
@@ -24,11 +25,14 @@ __all__ = [
     "DEFAULT_DB_URL",
     "DEFAULT_MODEL",
     "ENTITY_TYPES",
+    "Answer",
     "ArticleEntities",
     "Block",
+    "Citation",
     "Claim",
     "Cluster",
     "Conflict",
+    "Disagreement",
     "DocInfo",
     "Document",
     "Entity",
@@ -38,7 +42,10 @@ __all__ = [
     "Mention",
     "Quote",
     "RawArticle",
+    "Refusal",
     "Settings",
+    "Statement",
+    "Understood",
     "content_id",
     "db_url_from",
 ]

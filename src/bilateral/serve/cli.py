@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +18,7 @@ from rich.table import Table
 from bilateral import display as formatting
 from bilateral.ask import answer
 from bilateral.ingest import FetchPolicy, estimate_count, fetching
-from bilateral.model import Settings, db_url_from
+from bilateral.model import Citation, Settings, db_url_from
 from bilateral.pipeline import ReconcileError, reconcile_all
 from bilateral.pipeline import ingest as run_ingest
 from bilateral.pipeline.ray_pool import RayUnavailable
@@ -378,20 +378,43 @@ def timeline(
 def ask(
     question: Annotated[str, typer.Argument(help="A question in plain English.")],
     db: DbOption = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the answer record, as /api/ask returns it.")
+    ] = False,
 ) -> None:
-    """Answer a question from the knowledge base, citing every statement."""
+    """Answer a question from the knowledge base, citing every statement; exit 1 when it is not
+    in the knowledge base."""
     with _open(db) as kb:
         found = answer(kb, question)
-    for s in found.statements:
-        out.print(f"• {escape(s.text)}", highlight=False)
-        for c in s.citations:
-            out.print(
-                f"    [dim]{escape(c.title)} ({c.published or 'undated'}), "
-                f"{c.doc}:{c.start}-{c.end}: “{escape(_short(c.sentence, 160))}”[/dim]",
-                highlight=False,
-            )
+    if as_json:
+        out.print_json(json.dumps(asdict(found), ensure_ascii=False))
+    elif found.refusal:
+        out.print(f"[bold]Not in the knowledge base.[/bold] {escape(found.refusal.reason)}")
+        if found.refusal.nearby:
+            out.print("[dim]What it holds nearby (this does not answer the question):[/dim]")
+            for near in found.refusal.nearby:
+                out.print(f"  [dim]- {escape(near)}[/dim]", highlight=False)
+    else:
+        out.print(f"[dim]({found.kind.replace('_', ' ')})[/dim]")
+        for s in found.statements:
+            out.print(f"• {escape(s.text)}", highlight=False)
+            _print_citations(s.citations)
+        if found.disagreements:
+            out.print("[bold]Where the sources differ[/bold]")
+            for d in found.disagreements:
+                out.print(f"• {d.verdict.replace('_', ' ')}: {escape(d.explanation)}")
+                _print_citations(d.citations)
     if not found.found:
         raise typer.Exit(1)
+
+
+def _print_citations(citations: tuple[Citation, ...]) -> None:
+    for c in citations:
+        out.print(
+            f"    [dim]{escape(c.title)} ({c.published or 'undated'}), "
+            f"{c.doc}:{c.start}-{c.end}: “{escape(_short(c.sentence, 160))}”[/dim]",
+            highlight=False,
+        )
 
 
 @app.command()

@@ -18,8 +18,8 @@ from bilateral.model import (
     Event,
     LocalEntity,
 )
+from bilateral.store import ask_queries, facts, pages, queries, reconciled, seen, tokens, writes
 from bilateral.store import entity_blocks as entity_blocks_
-from bilateral.store import facts, pages, queries, reconciled, seen, tokens, writes
 from bilateral.store.database import StoreError, make_engine, migrate
 from bilateral.store.tokens import TokenError, TokenInfo
 
@@ -219,6 +219,63 @@ class KnowledgeBase:
     def token_list(self) -> list[TokenInfo]:
         with self.engine.connect() as conn:
             return tokens.listed(conn)
+
+    # reads for answering questions (bilateral.ask)
+    def names_matching(self, words: Sequence[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.names_matching(conn, words)
+
+    def claims_between(
+        self, countries: Sequence[str], metric: str | None = None
+    ) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.claims_between(conn, countries, metric)
+
+    def events_between(
+        self, countries: Sequence[str], types: Sequence[str] = (), subtypes: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.events_between(conn, countries, types, subtypes)
+
+    def events_with_people(
+        self, surnames: Sequence[str], types: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.events_with_people(conn, surnames, types)
+
+    def clusters_holding(self, event_ids: set[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.clusters_holding(conn, event_ids)
+
+    def conflicts_among(self, fact_ids: set[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.conflicts_among(conn, fact_ids)
+
+    def people_by_role(
+        self, role: str, country: str | None = None, names: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.people_by_role(conn, role, country, names)
+
+    def pairs(self, countries: Sequence[str] = ()) -> dict[tuple[str, str], int]:
+        with self.engine.connect() as conn:
+            return dict(ask_queries.pairs(conn, countries))
+
+    def holds_pair(self, a: str, b: str) -> bool:
+        with self.engine.connect() as conn:
+            return ask_queries.holds_pair(conn, a, b)
+
+    def metrics_between(self, countries: Sequence[str]) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return dict(ask_queries.metrics_between(conn, countries))
+
+    def quotes_of(self, names: Sequence[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.quotes_of(conn, names)
+
+    def document_texts(self, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return ask_queries.document_texts(conn, doc_ids)
 
     def export_records(self) -> Iterator[dict[str, Any]]:
         """The whole knowledge base as the export contract's records, documents first."""
