@@ -18,8 +18,9 @@ from bilateral.model import (
     Event,
     LocalEntity,
 )
-from bilateral.store import facts, pages, queries, reconciled, writes
+from bilateral.store import facts, history, pages, pairs, queries, reconciled, scoped, writes
 from bilateral.store.database import StoreError, make_engine, migrate
+from bilateral.store.pairs import Pair
 
 
 class KnowledgeBase:
@@ -162,6 +163,46 @@ class KnowledgeBase:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return queries.counts(conn)
+
+    # many pairs: what each article is about, the lists cut to one pair, entities over time
+    def pairs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return pairs.pair_table(conn)
+
+    def pair_scope(self, pair: Pair) -> dict[str, set[str]]:
+        with self.engine.connect() as conn:
+            return scoped.scope(conn, pair)
+
+    def in_pair(self, kind: str, pair: Pair, **filters: Any) -> Any:
+        """One list of `kind` (documents, entities, claims, events, quotes, conflicts,
+        timeline) cut to the pair, with the unscoped list's filters, limit and offset."""
+        reads = {
+            "documents": scoped.document_list,
+            "entities": scoped.entity_table,
+            "claims": scoped.claim_table,
+            "events": scoped.event_table,
+            "quotes": scoped.quote_table,
+            "conflicts": scoped.conflict_table,
+            "timeline": scoped.timeline,
+        }
+        with self.engine.connect() as conn:
+            return reads[kind](conn, pair, **filters)  # type: ignore[operator]
+
+    def quotes_by_ids(self, ids: set[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return scoped.quotes_by_ids(conn, ids)
+
+    def document_infos(self, ids: set[str]) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return scoped.document_infos(conn, ids)
+
+    def people_of(self, doc_ids: set[str], limit: int = 12) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return history.people_of(conn, doc_ids, limit)
+
+    def entity_history(self, entity_id: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            return history.entity_history(conn, entity_id)
 
     def export_records(self) -> Iterator[dict[str, Any]]:
         """The whole knowledge base as the export contract's records, documents first."""

@@ -1,0 +1,266 @@
+"""A briefing on a pair of countries assembled from the knowledge base's facts: key figures with
+a chart of each metric, the timeline of clustered events, disputes with their verdicts, who's
+who, notable quotes, and a summary paragraph whose every clause is one of those cited facts.
+Sources are numbered in the order the briefing first cites them."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from bilateral import data, display
+from bilateral.brief.chart import time_chart
+from bilateral.brief.records import (
+    Briefing,
+    Citation,
+    Dispute,
+    Figure,
+    Person,
+    Source,
+    Statement,
+)
+from bilateral.store import KnowledgeBase
+
+DISPUTED = ("contradiction", "different_definition", "different_time", "different_period")
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return {c.code: c.name for c in data.countries()}
+
+
+def country_name(code: str) -> str:
+    return _country_names().get(code, code)
+
+
+def label(metric: str) -> str:
+    return metric.replace("_", " ")
+
+
+class _Sources:
+    """Numbers the articles in the order they are first cited."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, doc: str, anchor: str, start: int, end: int, sentence: str) -> Citation:
+        number = self.numbers.setdefault(doc, len(self.numbers) + 1)
+        return Citation(doc, anchor, start, end, sentence, number)
+
+
+def _within(when: str | None, since: str | None, until: str | None) -> bool:
+    if not since and not until:
+        return True
+    if not when:
+        return False
+    return (not since or when[: len(since)] >= since) and (not until or when[: len(until)] <= until)
+
+
+def _claim_when(c: dict[str, Any]) -> str | None:
+    when: str | None = c["period_end"] or c["period_start"] or c.get("published")
+    return when
+
+
+def _period(c: dict[str, Any]) -> str:
+    return display.period(c["period_start"], c["period_end"])
+
+
+def _claim_text(c: dict[str, Any]) -> str:
+    period = display.period(c["period_start"], c["period_end"])
+    words = f"{label(c['metric'])} “{c['value_text']}”"
+    if c["from"] and c["to"]:
+        words += f" from {country_name(c['from'])} to {country_name(c['to'])}"
+    words += f" for {period}" if period else ""
+    if c["attributed_to"]:
+        words += f", according to {c['attributed_to']}"
+    return words
+
+
+def _event_key(e: dict[str, Any]) -> str:
+    """The words of the event's sentence a statement of it rests on: a person or the place it
+    names as written there, otherwise the words that signal the event."""
+    for name in [*e["people"], e["place"] or ""]:
+        if name and name in e["sentence"]:
+            return str(name)
+    return str(e["cue"])
+
+
+def _figures(kb: KnowledgeBase, claims: list[dict[str, Any]], sources: _Sources) -> list[Figure]:
+    by_metric: dict[str, list[dict[str, Any]]] = {}
+    for c in claims:
+        if c["metric"] != "other":
+            by_metric.setdefault(c["metric"], []).append(c)
+    out = []
+    for metric, rows in sorted(by_metric.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        rows.sort(key=lambda c: (_claim_when(c) or "", c["id"]))
+        statements = [
+            Statement(
+                _claim_text(c),
+                c["value_text"],
+                (sources.cite(c["doc"], c["id"], c["start"], c["end"], c["sentence"]),),
+                _claim_when(c),
+            )
+            for c in rows
+        ]
+        points = [
+            {
+                "when": _claim_when(c),
+                "value": c["value"],
+                "unit": c["unit"],
+                "label": f"{c['value_text']} ({_claim_when(c)}): {c['sentence']}",
+                "href": f"/documents/{c['doc']}#{c['id']}",
+            }
+            for c in rows
+        ]
+        out.append(Figure(metric, label(metric), statements[-1], statements, time_chart(points)))
+    return out
+
+
+def _timeline(clusters: list[dict[str, Any]], sources: _Sources) -> list[Statement]:
+    out = []
+    for k in clusters:
+        reports = [s for s in k["sources"] if s.get("sentence")]
+        if not reports:
+            continue
+        key = k["_key"]
+        text = k["summary"] if key in k["summary"] else f"{k['summary']}: “{key}”"
+        citations = tuple(
+            sources.cite(s["doc"], s["event"], s["start"], s["end"], s["sentence"]) for s in reports
+        )
+        out.append(Statement(text, key, citations, k["date"]))
+    return out
+
+
+def _disputes(
+    conflicts: list[dict[str, Any]], sources: _Sources, since: str | None, until: str | None
+) -> list[Dispute]:
+    out = []
+    for x in conflicts:
+        sides = [f for f in x["facts"] if f["kind"] == "claim"]
+        if x["verdict"] not in DISPUTED or len(sides) < 2:
+            continue
+        if not any(_within(_claim_when(f), since, until) for f in sides):
+            continue
+        words = " vs ".join(
+            f"“{f['value_text']}” ({', '.join(x for x in (f['title'] or f['doc'], _period(f)) if x)})"  # noqa: E501
+            for f in sides
+        )
+        text = f"{label(sides[0]['metric'])}: {words}, {x['verdict'].replace('_', ' ')}"
+        citations = tuple(
+            sources.cite(f["doc"], f["id"], f["start"], f["end"], f["sentence"]) for f in sides
+        )
+        statement = Statement(text, sides[0]["value_text"], citations)
+        out.append(Dispute(x["verdict"], x["explanation"], statement))
+    return out
+
+
+def _people(people: list[dict[str, Any]], sources: _Sources) -> list[Person]:
+    out = []
+    for p in people:
+        cite = p["cite"]
+        roles = "; ".join(
+            r["role"]
+            + (f" ({display.period(r['first'], r['last']) or r['first']})" if r["first"] else "")
+            for r in p["roles"]
+        )
+        text = f"{cite['words']}" + (f": {roles}" if roles else "")
+        anchor = f"m{cite['start']}"
+        start, end = cite["start"], cite["end"]
+        citation = sources.cite(cite["doc"], anchor, start, end, cite["sentence"])
+        statement = Statement(text, cite["words"], (citation,), cite["published"])
+        out.append(Person(p["id"], p["name"], p["country"], p["roles"], p["articles"], statement))
+    return out
+
+
+def _quotes(quotes: list[dict[str, Any]], sources: _Sources, limit: int) -> list[Statement]:
+    said = [q for q in quotes if q["speaker"] and len(q["text"]) >= 40]
+    said.sort(key=lambda q: (-len(q["text"]), q["id"]))
+    chosen = sorted(said[:limit], key=lambda q: (q["published"] or "", q["doc"], q["start"]))
+    return [
+        Statement(
+            f"{q['speaker']}: “{q['text']}”",
+            q["text"],
+            (sources.cite(q["doc"], q["id"], q["start"], q["end"], q["text"]),),
+            q["published"],
+        )
+        for q in chosen
+    ]
+
+
+def _summary(b: Briefing, clusters: list[dict[str, Any]]) -> list[Statement]:
+    """The briefing's own statements, chosen: the events most reported, the figures most
+    reported, the disputes, the person in most articles. Clauses, never new words."""
+    out: list[Statement] = []
+    reported = sorted(
+        zip(clusters, b.timeline, strict=False),
+        key=lambda kv: (-len(kv[0]["sources"]), kv[0]["date"] or ""),
+    )
+    out += [s for _, s in reported[:3]]
+    out += [f.latest for f in b.figures[:3]]
+    out += [d.statement for d in b.disputes[:2]]
+    out += [p.statement for p in b.people[:1]]
+    return out
+
+
+def build_briefing(
+    kb: KnowledgeBase,
+    pair: tuple[str, str],
+    since: str | None = None,
+    until: str | None = None,
+    quotes: int = 8,
+    people: int = 12,
+) -> Briefing:
+    """The briefing on `pair` for facts dated from `since` to `until` (ISO dates or prefixes)."""
+    scope = kb.pair_scope(pair)
+    docs = {
+        d: info
+        for d, info in kb.document_infos(scope["docs"]).items()
+        if _within(info["published"], since, until)
+    }
+    claims = [c for c in kb.in_pair("claims", pair) if _within(_claim_when(c), since, until)]
+    clusters = [k for k in kb.in_pair("timeline", pair) if _within(k["date"], since, until)]
+    events = {e["id"]: e for e in kb.in_pair("events", pair)}
+    for k in clusters:
+        for s in k["sources"]:
+            e = events.get(s["event"])
+            s["start"], s["end"] = (e["start"], e["end"]) if e else (0, 0)
+        k["sources"] = [s for s in k["sources"] if s["event"] in events]
+        first = next((events[s["event"]] for s in k["sources"]), None)
+        k["_key"] = _event_key(first) if first else ""
+    clusters = [k for k in clusters if k["sources"] and k["_key"]]
+    conflicts = kb.in_pair("conflicts", pair)
+    said = [q for q in kb.quotes_by_ids(scope["quotes"]) if q["doc"] in docs]
+    sources = _Sources()
+    b = Briefing(
+        pair=list(pair),
+        names=[country_name(c) for c in pair],
+        since=since,
+        until=until,
+        counts={
+            "articles": len(docs),
+            "figures": len(claims),
+            "events": len(clusters),
+            "quotes": len(said),
+        },
+    )
+    # cited in reading order of the page: summary first (built from the sections below)
+    b.figures = _figures(kb, claims, sources)
+    b.timeline = _timeline(clusters, sources)
+    b.disputes = _disputes(conflicts, sources, since, until)
+    b.people = _people(kb.people_of(set(docs), people), sources)
+    b.quotes = _quotes(said, sources, quotes)
+    b.summary = _summary(b, clusters)
+    infos = kb.document_infos(set(sources.numbers))
+    b.sources = [
+        Source(
+            number,
+            doc,
+            infos[doc]["name"],
+            infos[doc]["published"],
+            infos[doc]["outlet"],
+            infos[doc]["url"],
+        )
+        for doc, number in sorted(sources.numbers.items(), key=lambda kv: kv[1])
+        if doc in infos
+    ]
+    return b
