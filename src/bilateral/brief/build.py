@@ -165,7 +165,7 @@ def _people(people: list[dict[str, Any]], sources: _Sources) -> list[Person]:
         )
         text = f"{cite['words']}" + (f": {roles}" if roles else "")
         anchor = f"m{cite['start']}"
-        start, end = cite["start"], cite["end"]
+        start, end = cite["sentence_start"], cite["sentence_end"]
         citation = sources.cite(cite["doc"], anchor, start, end, cite["sentence"])
         statement = Statement(text, cite["words"], (citation,), cite["published"])
         out.append(Person(p["id"], p["name"], p["country"], p["roles"], p["articles"], statement))

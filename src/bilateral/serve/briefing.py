@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from bilateral.brief import build_briefing, country_name
+from bilateral.brief import Briefing, build_briefing, country_name
 from bilateral.brief.chart import month_bars
 from bilateral.store import KnowledgeBase
 from bilateral.store.pairs import Pair, parse_pair
@@ -53,9 +53,12 @@ def brief_view(
     kb: KnowledgeBase, pair: Pair, since: str | None = None, until: str | None = None
 ) -> dict[str, Any]:
     """The briefing as JSON-ready data; `statements` lists every statement in reading order."""
-    b = build_briefing(kb, pair, since, until)
+    return view_of(build_briefing(kb, pair, since, until))
+
+
+def view_of(b: Briefing) -> dict[str, Any]:
     data = asdict(b)
-    data["code"] = f"{pair[0]}-{pair[1]}"
+    data["code"] = "-".join(b.pair)
     data["statements"] = [asdict(s) for s in b.statements()]
     return data
 

@@ -19,6 +19,7 @@ from bilateral.ingest import estimate_count
 from bilateral.model import Settings, db_url_from
 from bilateral.pipeline import ingest as run_ingest
 from bilateral.pipeline import reconcile_all
+from bilateral.serve.brief_cli import brief as brief_command
 from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
 from bilateral.store import KnowledgeBase, StoreError
 
@@ -415,6 +416,9 @@ def export(
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"cannot write the export: {exc.strerror or exc}.") from None
+
+
+app.command(name="brief")(brief_command)
 
 
 def main() -> None:

@@ -168,9 +168,17 @@ def highlight(page: dict[str, Any]) -> list[dict[str, Any]]:
                 (start, start + len(e["cue"]), "event", e["id"], f"{e['type']} {e['subtype']}")
             )
     taken: list[tuple[int, int, str, str, str]] = []
+    dropped = []
     for m in sorted(inner, key=lambda m: (m[0], -(m[1] - m[0]))):
         if all(m[1] <= t[0] or m[0] >= t[1] for t in taken):
             taken.append(m)
+        else:
+            dropped.append(m)
+    # a fact whose words overlap another's keeps an empty anchor, so links to it still land
+    for m in dropped:
+        at = min([m[0], *(t[0] for t in taken if t[0] < m[0] < t[1])])
+        anchor = f"m{m[0]}" if m[2] == "mention" else m[3]
+        taken.append((at, at, "anchor", anchor, ""))
     bounds = [(0, "text", "", "")]
     for q in sorted(page["quotes"], key=lambda q: q["start"]):
         bounds.append((q["start"], "quote", q["id"], f"said by {q['speaker'] or 'nobody named'}"))
@@ -187,7 +195,13 @@ def highlight(page: dict[str, Any]) -> list[dict[str, Any]]:
             if m_start > pos:
                 pieces.append({"text": text[pos:m_start], "kind": "text"})
             pieces.append(
-                {"text": text[m_start:m_end], "kind": m_kind, "ref": m_ref, "title": m_title}
+                {
+                    "text": text[m_start:m_end],
+                    "kind": m_kind,
+                    "ref": m_ref,
+                    "title": m_title,
+                    "at": m_start,
+                }
             )
             pos = m_end
         pieces.append({"text": text[pos:end], "kind": "text"})

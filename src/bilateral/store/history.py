@@ -181,6 +181,8 @@ def people_of(conn: Connection, doc_ids: set[str], limit: int = 12) -> list[dict
                     "end": end,
                     "words": words,
                     "sentence": body[s_start:s_end],
+                    "sentence_start": s_start,
+                    "sentence_end": s_end,
                     "published": docs[doc_id].published,
                 },
             }

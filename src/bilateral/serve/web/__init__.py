@@ -180,6 +180,7 @@ def entities_page(
 def _entity(request: Request, entity_id: str) -> dict[str, Any]:
     data = _twin(views.entity(_kb(request), entity_id[:40]), "entity")
     data["history"] = _kb(request).entity_history(entity_id[:40])
+    data["events"].sort(key=lambda e: (e["date"] or "9999", e["doc"], e["start"]))
     return data
 
 
