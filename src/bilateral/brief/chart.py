@@ -67,11 +67,18 @@ def time_chart(points: list[dict[str, Any]], width: int = 640, height: int = 220
         }
         for p in chosen
     ]
+    # the line joins one value per date (the median of its reports, the higher of two): several
+    # sources for one date stay points, not a zigzag between them
+    by_x: dict[float, list[float]] = {}
+    for p in placed:
+        by_x.setdefault(p["x"], []).append(p["y"])
+    line = [{"x": x, "y": sorted(ys)[(len(ys) - 1) // 2]} for x, ys in sorted(by_x.items())]
     return {
         "width": width,
         "height": height,
         "unit": unit,
         "points": placed,
+        "line": line,
         "left": PAD_LEFT,
         "right": width - PAD_RIGHT,
         "top_y": PAD_TOP,
