@@ -20,7 +20,7 @@ from bilateral.model import (
 )
 from bilateral.store import facts, history, pages, pairs, queries, reconciled, scoped, writes
 from bilateral.store.database import StoreError, make_engine, migrate
-from bilateral.store.pairs import Pair
+from bilateral.store.pairs import Membership, Pair
 
 
 class KnowledgeBase:
@@ -28,6 +28,7 @@ class KnowledgeBase:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._pairs_cache: tuple[str, Membership] | None = None
 
     @classmethod
     def open(cls, url: str) -> KnowledgeBase:
@@ -167,26 +168,37 @@ class KnowledgeBase:
     # many pairs: what each article is about, the lists cut to one pair, entities over time
     def pairs(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return pairs.pair_table(conn)
+            return pairs.pair_table(conn, self._membership(conn))
+
+    def _membership(self, conn: Any) -> Membership:
+        """Which facts belong to which pair, computed again only after a write."""
+        version = queries.version(conn)
+        cached = self._pairs_cache
+        if cached is None or cached[0] != version:
+            cached = (version, pairs.membership(conn))
+            self._pairs_cache = cached
+        return cached[1]
 
     def pair_scope(self, pair: Pair) -> dict[str, set[str]]:
         with self.engine.connect() as conn:
-            return scoped.scope(conn, pair)
+            return scoped.scope(self._membership(conn), pair)
 
     def in_pair(self, kind: str, pair: Pair, **filters: Any) -> Any:
         """One list of `kind` (documents, entities, claims, events, quotes, conflicts,
         timeline) cut to the pair, with the unscoped list's filters, limit and offset."""
         reads = {
-            "documents": scoped.document_list,
-            "entities": scoped.entity_table,
-            "claims": scoped.claim_table,
-            "events": scoped.event_table,
-            "quotes": scoped.quote_table,
-            "conflicts": scoped.conflict_table,
-            "timeline": scoped.timeline,
+            "documents": (scoped.document_list, "docs"),
+            "entities": (scoped.entity_table, "docs"),
+            "claims": (scoped.claim_table, "claims"),
+            "events": (scoped.event_table, "events"),
+            "quotes": (scoped.quote_table, "quotes"),
+            "conflicts": (scoped.conflict_table, "conflicts"),
+            "timeline": (scoped.timeline, "clusters"),
         }
+        read, key = reads[kind]
         with self.engine.connect() as conn:
-            return reads[kind](conn, pair, **filters)  # type: ignore[operator]
+            ids = scoped.scope(self._membership(conn), pair)[key]
+            return read(conn, ids, **filters)  # type: ignore[operator]
 
     def quotes_by_ids(self, ids: set[str]) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

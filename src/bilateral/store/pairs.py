@@ -112,10 +112,10 @@ def membership(conn: Connection) -> Membership:
     return out
 
 
-def pair_table(conn: Connection) -> list[dict[str, Any]]:
+def pair_table(conn: Connection, found: Membership | None = None) -> list[dict[str, Any]]:
     """Every pair some article is about, with its counts and its articles per month; the pair
     with most articles first."""
-    found = membership(conn)
+    found = found or membership(conn)
     d, x = schema.documents.c, schema.conflicts.c
     docs = {r.id: r for r in conn.execute(select(d.id, d.published, d.duplicate_of))}
     disputed = {r.id for r in conn.execute(select(x.id).where(x.verdict.in_(DISPUTES)))}
