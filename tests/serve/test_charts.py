@@ -34,3 +34,10 @@ def test_month_bars_fill_the_months_without_articles() -> None:
     assert len(bars["bars"]) == 4 and bars["first"] == "2021-11" and bars["last"] == "2022-02"
     assert [b["h"] > 0 for b in bars["bars"]] == [True, False, False, True]
     assert day("2021-05") == day("2021-05-01")
+
+
+def test_month_bars_of_pairs_share_one_scale() -> None:
+    quiet = month_bars([{"month": "2020-01", "articles": 1}], top=4)
+    busy = month_bars([{"month": "2020-01", "articles": 4}], top=4)
+    assert quiet["bars"][0]["h"] * 4 == busy["bars"][0]["h"]
+    assert quiet["bars"][0]["w"] <= 12

@@ -90,9 +90,11 @@ def time_chart(points: list[dict[str, Any]], width: int = 640, height: int = 220
 
 
 def month_bars(
-    activity: list[dict[str, Any]], width: int = 220, height: int = 36
+    activity: list[dict[str, Any]], top: int | None = None, width: int = 220, height: int = 36
 ) -> dict[str, Any]:
-    """Articles per month as bars, from the first month with articles to the last."""
+    """Articles per month as bars, from the first month with articles to the last; `top` is the
+    count a full bar stands for (the busiest month of all pairs, so pairs compare), and a bar is
+    at most 12 pixels wide."""
     counts = {a["month"]: a["articles"] for a in activity}
     if not counts:
         return {"bars": [], "width": width, "height": height}
@@ -102,8 +104,8 @@ def month_bars(
     while at <= last and len(months) < 600:
         months.append(at.isoformat()[:7])
         at = dt.date(at.year + at.month // 12, at.month % 12 + 1, 1)
-    top = max(counts.values())
-    step = width / len(months)
+    top = max(top or 0, *counts.values())
+    step = min(12.0, width / len(months))
     bars = [
         {
             "x": round(i * step, 1),

@@ -43,9 +43,10 @@ def pair_or_fail(text: str) -> Pair:
 
 def pairs_view(kb: KnowledgeBase) -> dict[str, Any]:
     rows = kb.pairs()
+    busiest = max((a["articles"] for r in rows for a in r["activity"]), default=1)
     for r in rows:
         r["names"] = [country_name(c) for c in r["countries"]]
-        r["bars"] = month_bars(r["activity"])
+        r["bars"] = month_bars(r["activity"], busiest)
     return {"pairs": rows}
 
 
