@@ -131,26 +131,39 @@ def _timeline(clusters: list[dict[str, Any]], sources: _Sources) -> list[Stateme
     return out
 
 
+def _side(f: dict[str, Any]) -> tuple[str, str, str | None]:
+    """A compared fact as (its words in the statement, the key they rest on, its date)."""
+    where = f["title"] or f["doc"]
+    where = where if len(where) <= 48 else where[:47].rstrip() + "…"
+    if f["kind"] == "claim":
+        key, when = f["value_text"], _claim_when(f)
+        said = ", ".join(x for x in (where, _period(f)) if x)
+    else:  # an event that happens once, dated differently by different articles
+        key, when = _event_key(f), f["date"]
+        said = f"{where}, dated {f['date'] or 'undated'}"
+    return f"“{key}” ({said})", key, when
+
+
 def _disputes(
     conflicts: list[dict[str, Any]], sources: _Sources, since: str | None, until: str | None
 ) -> list[Dispute]:
     out = []
-    for x in conflicts:
-        sides = [f for f in x["facts"] if f["kind"] == "claim"]
-        if x["verdict"] not in DISPUTED or len(sides) < 2:
+    # contradictions first, then different definitions, then differences of time and period
+    order = {verdict: rank for rank, verdict in enumerate(DISPUTED)}
+    for x in sorted(conflicts, key=lambda x: order.get(x["verdict"], len(order))):
+        sides = [_side(f) for f in x["facts"]]
+        if x["verdict"] not in order or len(sides) < 2:
             continue
-        if not any(_within(_claim_when(f), since, until) for f in sides):
+        if not any(_within(when, since, until) for _, _, when in sides):
             continue
-        words = " vs ".join(
-            f"“{f['value_text']}” ({', '.join(x for x in (f['title'] or f['doc'], _period(f)) if x)})"  # noqa: E501
-            for f in sides
-        )
-        text = f"{label(sides[0]['metric'])}: {words}, {x['verdict'].replace('_', ' ')}"
+        first = x["facts"][0]
+        what = label(first["metric"]) if first["kind"] == "claim" else first["subtype"]
+        words = " vs ".join(said for said, _, _ in sides)
+        text = f"{what.replace('_', ' ')}: {words}, {x['verdict'].replace('_', ' ')}"
         citations = tuple(
-            sources.cite(f["doc"], f["id"], f["start"], f["end"], f["sentence"]) for f in sides
+            sources.cite(f["doc"], f["id"], f["start"], f["end"], f["sentence"]) for f in x["facts"]
         )
-        statement = Statement(text, sides[0]["value_text"], citations)
-        out.append(Dispute(x["verdict"], x["explanation"], statement))
+        out.append(Dispute(x["verdict"], x["explanation"], Statement(text, sides[0][1], citations)))
     return out
 
 
