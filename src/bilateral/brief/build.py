@@ -1,10 +1,11 @@
 """A briefing on a pair of countries assembled from the knowledge base's facts: key figures with
 a chart of each metric, the timeline of clustered events, disputes with their verdicts, who's
 who, notable quotes, and a summary paragraph whose every clause is one of those cited facts.
-Sources are numbered in the order the briefing first cites them."""
+Sources are numbered in the order a reader meets them, the summary first."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -200,19 +201,41 @@ def _quotes(quotes: list[dict[str, Any]], sources: _Sources, limit: int) -> list
     ]
 
 
-def _summary(b: Briefing, clusters: list[dict[str, Any]]) -> list[Statement]:
+def _summary(b: Briefing) -> list[Statement]:
     """The briefing's own statements, chosen: the events most reported, the figures most
-    reported, the disputes, the person in most articles. Clauses, never new words."""
-    out: list[Statement] = []
-    reported = sorted(
-        zip(clusters, b.timeline, strict=False),
-        key=lambda kv: (-len(kv[0]["sources"]), kv[0]["date"] or ""),
-    )
-    out += [s for _, s in reported[:3]]
+    reported, the gravest disputes, the person in most articles. Clauses, never new words."""
+    reported = sorted(b.timeline, key=lambda s: (-len(s.citations), s.when or ""))
+    out = reported[:3]
     out += [f.latest for f in b.figures[:3]]
     out += [d.statement for d in b.disputes[:2]]
     out += [p.statement for p in b.people[:1]]
     return out
+
+
+def _renumber(b: Briefing, sources: _Sources) -> None:
+    """Number the sources in reading order: the first cited in the summary is [1]."""
+    order: dict[str, int] = {}
+    for s in b.statements():
+        for c in s.citations:
+            order.setdefault(c.doc, len(order) + 1)
+    sources.numbers = order
+    done: dict[int, Statement] = {}
+
+    def again(s: Statement) -> Statement:
+        if id(s) not in done:
+            cited = tuple(replace(c, number=order[c.doc]) for c in s.citations)
+            done[id(s)] = replace(s, citations=cited)
+        return done[id(s)]
+
+    b.summary = [again(s) for s in b.summary]
+    for f in b.figures:
+        f.latest, f.statements = again(f.latest), [again(s) for s in f.statements]
+    b.timeline = [again(s) for s in b.timeline]
+    for d in b.disputes:
+        d.statement = again(d.statement)
+    for p in b.people:
+        p.statement = again(p.statement)
+    b.quotes = [again(s) for s in b.quotes]
 
 
 def build_briefing(
@@ -262,7 +285,8 @@ def build_briefing(
     b.disputes = _disputes(conflicts, sources, since, until)
     b.people = _people(kb.people_of(set(docs), people), sources)
     b.quotes = _quotes(said, sources, quotes)
-    b.summary = _summary(b, clusters)
+    b.summary = _summary(b)
+    _renumber(b, sources)
     infos = kb.document_infos(set(sources.numbers))
     b.sources = [
         Source(

@@ -93,11 +93,14 @@ def entities(
     return page(rows[offset:], limit, offset)
 
 
-@api_router.get("/entities/{entity_id}", summary="One entity: roles, mentions, events, quotes")
+@api_router.get(
+    "/entities/{entity_id}", summary="One entity: roles over time, mentions, events, quotes"
+)
 def entity(request: Request, entity_id: str) -> dict[str, Any]:
     found = kb_of(request).entity_page(entity_id[:40])
     if found is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
+    found["history"] = kb_of(request).entity_history(entity_id[:40])
     return found
 
 
