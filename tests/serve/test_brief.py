@@ -5,6 +5,7 @@ cited sentences say."""
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from bilateral.serve.cli import app
 from bilateral.store import KnowledgeBase
 
 runner = CliRunner()
+QUOTED = re.compile(r"“([^”]+)”")
 
 
 def _get(server: str, path: str, **params: Any) -> Any:
@@ -90,6 +92,8 @@ def test_briefing_states_only_what_its_citations_say(
                 assert sentence == c["sentence"]
                 sentences.append(sentence)
             assert any(s["key"] in sentence for sentence in sentences), (code, s)
+            for words in QUOTED.findall(s["text"]):  # words quoted as the articles' own
+                assert any(words in sentence for sentence in sentences), (code, words, s)
             checked += 1
         cited = {c["doc"] for s in brief["statements"] for c in s["citations"]}
         assert cited == set(numbers.values()), code  # every source is cited, none is missing
