@@ -188,3 +188,25 @@ def test_an_entity_over_time_and_who_followed_whom(
 def test_the_pair_is_read_in_either_order(pairs_server: str, code: str) -> None:
     brief = _get(pairs_server, f"/api/brief/{code}")
     assert brief["pair"] == ["KAZ", "KOR"] and brief["code"] == "KAZ-KOR"
+
+
+PAGES = ["/", "/timeline", "/figures", "/entities", "/documents", "/conflicts", "/search?q=trade"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_takes_a_pair_and_keeps_it(pairs_server: str, path: str) -> None:
+    rows = _get(pairs_server, "/api/pairs")["pairs"]
+    code = next(r["pair"] for r in rows if r["pair"] != "KAZ-KOR")
+    joiner = "&" if "?" in path else "?"
+    page = httpx.get(f"{pairs_server}{path}{joiner}pair={code}", timeout=60)
+    assert page.status_code == 200
+    assert f'<option value="{code}" selected>' in page.text  # the picker shows the pair
+    assert f'href="/timeline?pair={code}"' in page.text  # and the links keep it
+    twin = path.replace("?", ".json?", 1) if "?" in path else f"{path.rstrip('/') or '/index'}.json"
+    data = httpx.get(f"{pairs_server}{twin}", params={"pair": code}, timeout=60).json()
+    if path in ("/", "/timeline", "/figures"):
+        assert data["pair"] == code.split("-")  # the page is about the pair asked for
+    if path == "/documents":
+        assert data["total"] == len(
+            _get(pairs_server, "/api/documents", pair=code, limit=500)["items"]
+        )
