@@ -81,6 +81,12 @@ def test_the_picker_switches_pair(browser: Browser, pairs_server: str, dev_pairs
     page.locator("form.picker select").select_option(sorted(dev_pairs)[0])
     page.locator("form.picker button").click()
     page.wait_for_url(f"**/timeline?pair={sorted(dev_pairs)[0]}")
+    page.get_by_role("link", name="Briefing").first.click()  # the briefing of the pair shown
+    page.wait_for_url(f"**/brief/{sorted(dev_pairs)[0]}")
+    page.locator("form.picker select").select_option(code)
+    page.locator("form.picker button").click()
+    page.wait_for_url(f"**/brief/{code}")
+    assert page.locator("h1").inner_text().startswith("Briefing: ")
     page.close()
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bilateral.serve import briefing, views
@@ -265,6 +265,13 @@ def _brief(request: Request, code: str, since: str | None, until: str | None) ->
     if pair is None:
         raise HTTPException(404, "a briefing is for a pair of countries: /brief/A-B")
     return briefing.brief_view(_kb(request), pair, since, until)
+
+
+@page_router.get("/brief", response_class=RedirectResponse)
+def brief_of_pair(pair: OnePair = None) -> RedirectResponse:
+    """The picker on a briefing asks for /brief?pair=A-B: the briefing of that pair."""
+    code = parse_pair(pair)
+    return RedirectResponse(f"/brief/{code[0]}-{code[1]}" if code else "/pairs", status_code=303)
 
 
 @page_router.get("/brief/{code}.json")
