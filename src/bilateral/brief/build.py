@@ -39,7 +39,7 @@ def label(metric: str) -> str:
 
 
 class _Sources:
-    """Numbers the articles in the order they are first cited."""
+    """Numbers the articles as they are cited (renumbered in reading order at the end)."""
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
@@ -86,7 +86,7 @@ def _event_key(e: dict[str, Any]) -> str:
     return str(e["cue"])
 
 
-def _figures(kb: KnowledgeBase, claims: list[dict[str, Any]], sources: _Sources) -> list[Figure]:
+def _figures(claims: list[dict[str, Any]], sources: _Sources) -> list[Figure]:
     by_metric: dict[str, list[dict[str, Any]]] = {}
     for c in claims:
         if c["metric"] != "other":
@@ -256,6 +256,11 @@ def build_briefing(
     claims = [c for c in kb.in_pair("claims", pair) if _within(_claim_when(c), since, until)]
     clusters = [k for k in kb.in_pair("timeline", pair) if _within(k["date"], since, until)]
     events = {e["id"]: e for e in kb.in_pair("events", pair)}
+    # a cluster of the pair may hold reports naming a third country: read those too
+    for doc in sorted(
+        {s["doc"] for k in clusters for s in k["sources"] if s["event"] not in events}
+    ):
+        events |= {e["id"]: e for e in kb.event_table(doc=doc)}
     for k in clusters:
         for s in k["sources"]:
             e = events.get(s["event"])
@@ -279,8 +284,7 @@ def build_briefing(
             "quotes": len(said),
         },
     )
-    # cited in reading order of the page: summary first (built from the sections below)
-    b.figures = _figures(kb, claims, sources)
+    b.figures = _figures(claims, sources)
     b.timeline = _timeline(clusters, sources)
     b.disputes = _disputes(conflicts, sources, since, until)
     b.people = _people(kb.people_of(set(docs), people), sources)
