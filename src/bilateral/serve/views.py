@@ -30,9 +30,12 @@ METRICS = (
 
 
 def pair_of(kb: KnowledgeBase, countries: str | None) -> list[str]:
+    """The countries asked for; else the pair with most articles; else the two countries most
+    named."""
     if countries:
         return [c.strip().upper() for c in countries.split(",") if c.strip()][:2]
-    return kb.dyad()
+    busiest = kb.pairs()
+    return list(busiest[0]["countries"]) if busiest else kb.dyad()
 
 
 def overview(kb: KnowledgeBase, countries: str | None) -> dict[str, Any]:
