@@ -133,6 +133,11 @@ def test_brief_command(pairs_kb: str, tmp_path: Path) -> None:
     assert html.exit_code == 0, html.output
     page = out.read_text(encoding="utf-8")
     assert "<svg" in page and "Page " in page and 'rel="stylesheet"' not in page
+    empty = runner.invoke(app, ["brief", "CHL", "ARG", "--db", db])
+    assert (
+        empty.exit_code == 0 and "Nothing in the knowledge base about ARG and CHL" in empty.output
+    )
+    assert "## Sources" in empty.stdout and "[1]" not in empty.stdout
     for args, words in (
         (["KAZ", "KAZ"], "not two countries"),
         (["KAZ", "KOR", "--format", "doc"], "unknown format"),

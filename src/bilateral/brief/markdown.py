@@ -25,7 +25,8 @@ def to_markdown(b: Briefing, base_url: str = "") -> str:
         f"{b.pair[0]}–{b.pair[1]}, {period}: {b.counts['articles']} articles, "
         f"{b.counts['figures']} figures, {b.counts['events']} events, {b.counts['quotes']} quotes."
     )
-    out += ["", "## Summary", "", "; ".join(line(s) for s in b.summary) + ".", ""]
+    summary = "; ".join(line(s) for s in b.summary) + "." if b.summary else ""
+    out += ["", "## Summary", "", summary or "Nothing in the knowledge base for this period.", ""]
     out += ["## Key figures", ""]
     for f in b.figures:
         out.append(f"- **{f.label}**, latest: {line(f.latest)}")
