@@ -27,7 +27,7 @@ def to_markdown(b: Briefing, base_url: str = "") -> str:
     )
     summary = "; ".join(line(s) for s in b.summary) + "." if b.summary else ""
     out += ["", "## Summary", "", summary or "Nothing in the knowledge base for this period.", ""]
-    out += ["## Key figures", ""]
+    out += ["## Key figures", ""] + ([] if b.figures else ["- No figures."])
     for f in b.figures:
         out.append(f"- **{f.label}**, latest: {line(f.latest)}")
         out += [f"  - {line(s)}" for s in f.statements if s is not f.latest]
@@ -38,7 +38,9 @@ def to_markdown(b: Briefing, base_url: str = "") -> str:
         "- None found."
     ]
     out += ["", "## Who's who", ""]
-    out += [f"- **{_escape(p.name)}** ({p.country or '—'}): {line(p.statement)}" for p in b.people]
+    out += [
+        f"- **{_escape(p.name)}** ({p.country or '—'}): {line(p.statement)}" for p in b.people
+    ] or ["- Nobody named."]
     out += ["", "## Notable quotes", ""]
     out += [f"- {line(s)}" for s in b.quotes] or ["- None."]
     out += ["", "## Sources", ""]
