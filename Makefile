@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 CORPUS ?= ../shared/corpus/seeds
 STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+PDFTOPPM := /usr/bin/pdftoppm
 
 .PHONY: install demo test lint typecheck layers unit quality bench loadtest fuzz soak clean
 
@@ -27,6 +28,10 @@ demo: install
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# The briefing's PDF is turned into PNG pages by Debian's poppler-utils in the browser tests.
+$(PDFTOPPM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils
+
 lint: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
@@ -37,7 +42,7 @@ typecheck: install
 layers: install
 	$(BIN)/lint-imports
 
-unit: install $(CHROMIUM)
+unit: install $(CHROMIUM) $(PDFTOPPM)
 	$(BIN)/pytest
 
 test: lint typecheck layers unit

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.serve.conftest import server, server_kb  # noqa: F401  (the same live server)
+from tests.serve.conftest import (  # noqa: F401  (the same live servers)
+    dev_pairs,
+    pairs_kb,
+    pairs_server,
+    server,
+    server_kb,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,9 +49,14 @@ def server_kb(tmp_path_factory: pytest.TempPathFactory, shared: Path, extractor:
 
 @pytest.fixture(scope="session")
 def server(server_kb: str) -> Iterator[str]:
+    yield from _serve(server_kb)
+
+
+def _serve(db_url: str) -> Iterator[str]:
+    """A live server on an ephemeral loopback port over the knowledge base at db_url."""
     port = _free_port()
     config = uvicorn.Config(
-        create_app(Settings(db_url=server_kb)), host="127.0.0.1", port=port, log_level="warning"
+        create_app(Settings(db_url=db_url)), host="127.0.0.1", port=port, log_level="warning"
     )
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
@@ -65,3 +72,43 @@ def server(server_kb: str) -> Iterator[str]:
     yield base
     running.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def pairs_kb(tmp_path_factory: pytest.TempPathFactory, shared: Path, extractor: Extractor) -> str:
+    """A knowledge base of many pairs: the seed corpus and the dev corpus."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('pairs') / 'kb.db'}"
+    with KnowledgeBase.open(url) as kb:
+        report = Ingestor(kb, Settings(db_url=url), lambda: extractor).run(
+            [shared / "corpus" / "seeds", shared / "corpus" / "dev" / "dev.jsonl"]
+        )
+        assert report.failed == 0
+    return url
+
+
+@pytest.fixture(scope="session")
+def pairs_server(pairs_kb: str) -> Iterator[str]:
+    yield from _serve(pairs_kb)
+
+
+@pytest.fixture(scope="session")
+def dev_pairs(shared: Path) -> set[str]:
+    """The pairs of the dev corpus as its gold annotations tell them: for each article, the two
+    countries its annotated events (actor and target) and two-country figures name most."""
+    found = set()
+    for path in sorted((shared / "eval" / "gold" / "dev").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(gold, dict) or "events" not in gold:
+            continue
+        named: Counter[str] = Counter()
+        for e in gold["events"]:
+            named.update(
+                "-".join(sorted((a, t))) for a in e["actors"] for t in e["targets"] if a != t
+            )
+        for c in gold["claims"]:
+            if len(set(c["countries"])) == 2:
+                named["-".join(sorted(set(c["countries"])))] += 1
+        if named:
+            found.add(named.most_common(1)[0][0])
+    assert found, "the dev gold annotations name no pair"
+    return found

@@ -23,7 +23,7 @@ def no_pair(kb: KnowledgeBase, u: Understood) -> str | None:
 
 
 def _nearby(kb: KnowledgeBase, u: Understood) -> tuple[str, ...]:
-    pairs = kb.pairs(u.countries) or kb.pairs()
+    pairs = kb.pair_counts(u.countries) or kb.pair_counts()
     near = [(n, p) for p, n in pairs.items() if not u.countries or set(p) & set(u.countries)] or [
         (n, p) for p, n in pairs.items()
     ]

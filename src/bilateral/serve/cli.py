@@ -22,6 +22,7 @@ from bilateral.model import Citation, Settings, db_url_from
 from bilateral.pipeline import ReconcileError, reconcile_all
 from bilateral.pipeline import ingest as run_ingest
 from bilateral.pipeline.ray_pool import RayUnavailable
+from bilateral.serve.brief_cli import brief as brief_command
 from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
 from bilateral.serve.team import token_app, watch
 from bilateral.store import KnowledgeBase, StoreError
@@ -522,6 +523,7 @@ def export(
 
 app.add_typer(token_app, name="token")
 app.command()(watch)
+app.command(name="brief")(brief_command)
 
 
 def main() -> None:

@@ -30,9 +30,12 @@ METRICS = (
 
 
 def pair_of(kb: KnowledgeBase, countries: str | None) -> list[str]:
+    """The countries asked for; else the pair with most articles; else the two countries most
+    named."""
     if countries:
         return [c.strip().upper() for c in countries.split(",") if c.strip()][:2]
-    return kb.dyad()
+    busiest = kb.pairs()
+    return list(busiest[0]["countries"]) if busiest else kb.dyad()
 
 
 def overview(kb: KnowledgeBase, countries: str | None) -> dict[str, Any]:
@@ -168,9 +171,17 @@ def highlight(page: dict[str, Any]) -> list[dict[str, Any]]:
                 (start, start + len(e["cue"]), "event", e["id"], f"{e['type']} {e['subtype']}")
             )
     taken: list[tuple[int, int, str, str, str]] = []
+    dropped = []
     for m in sorted(inner, key=lambda m: (m[0], -(m[1] - m[0]))):
         if all(m[1] <= t[0] or m[0] >= t[1] for t in taken):
             taken.append(m)
+        else:
+            dropped.append(m)
+    # a fact whose words overlap another's keeps an empty anchor, so links to it still land
+    for m in dropped:
+        at = min([m[0], *(t[0] for t in taken if t[0] < m[0] < t[1])])
+        anchor = f"m{m[0]}" if m[2] == "mention" else m[3]
+        taken.append((at, at, "anchor", anchor, ""))
     bounds = [(0, "text", "", "")]
     for q in sorted(page["quotes"], key=lambda q: q["start"]):
         bounds.append((q["start"], "quote", q["id"], f"said by {q['speaker'] or 'nobody named'}"))
@@ -187,7 +198,13 @@ def highlight(page: dict[str, Any]) -> list[dict[str, Any]]:
             if m_start > pos:
                 pieces.append({"text": text[pos:m_start], "kind": "text"})
             pieces.append(
-                {"text": text[m_start:m_end], "kind": m_kind, "ref": m_ref, "title": m_title}
+                {
+                    "text": text[m_start:m_end],
+                    "kind": m_kind,
+                    "ref": m_ref,
+                    "title": m_title,
+                    "at": m_start,
+                }
             )
             pos = m_end
         pieces.append({"text": text[pos:end], "kind": "text"})

@@ -18,9 +18,22 @@ from bilateral.model import (
     Event,
     LocalEntity,
 )
-from bilateral.store import ask_queries, facts, pages, queries, reconciled, seen, tokens, writes
+from bilateral.store import (
+    ask_queries,
+    facts,
+    history,
+    pages,
+    pairs,
+    queries,
+    reconciled,
+    scoped,
+    seen,
+    tokens,
+    writes,
+)
 from bilateral.store import entity_blocks as entity_blocks_
 from bilateral.store.database import StoreError, make_engine, migrate
+from bilateral.store.pairs import Membership, Pair
 from bilateral.store.tokens import TokenError, TokenInfo
 
 
@@ -29,6 +42,7 @@ class KnowledgeBase:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._pairs_cache: tuple[str, Membership] | None = None
 
     @classmethod
     def open(cls, url: str) -> KnowledgeBase:
@@ -257,7 +271,8 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return ask_queries.people_by_role(conn, role, country, names)
 
-    def pairs(self, countries: Sequence[str] = ()) -> dict[tuple[str, str], int]:
+    def pair_counts(self, countries: Sequence[str] = ()) -> dict[tuple[str, str], int]:
+        """Country pairs with how many facts name both, those with `countries` only."""
         with self.engine.connect() as conn:
             return dict(ask_queries.pairs(conn, countries))
 
@@ -276,6 +291,57 @@ class KnowledgeBase:
     def document_texts(self, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         with self.engine.connect() as conn:
             return ask_queries.document_texts(conn, doc_ids)
+
+    # many pairs: what each article is about, the lists cut to one pair, entities over time
+    def pairs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return pairs.pair_table(conn, self._membership(conn))
+
+    def _membership(self, conn: Any) -> Membership:
+        """Which facts belong to which pair, computed again only after a write."""
+        version = queries.version(conn)
+        cached = self._pairs_cache
+        if cached is None or cached[0] != version:
+            cached = (version, pairs.membership(conn))
+            self._pairs_cache = cached
+        return cached[1]
+
+    def pair_scope(self, pair: Pair) -> dict[str, set[str]]:
+        with self.engine.connect() as conn:
+            return scoped.scope(self._membership(conn), pair)
+
+    def in_pair(self, kind: str, pair: Pair, **filters: Any) -> Any:
+        """One list of `kind` (documents, entities, claims, events, quotes, conflicts,
+        timeline) cut to the pair, with the unscoped list's filters, limit and offset."""
+        reads = {
+            "documents": (scoped.document_list, "docs"),
+            "entities": (scoped.entity_table, "docs"),
+            "claims": (scoped.claim_table, "claims"),
+            "events": (scoped.event_table, "events"),
+            "quotes": (scoped.quote_table, "quotes"),
+            "conflicts": (scoped.conflict_table, "conflicts"),
+            "timeline": (scoped.timeline, "clusters"),
+        }
+        read, key = reads[kind]
+        with self.engine.connect() as conn:
+            ids = scoped.scope(self._membership(conn), pair)[key]
+            return read(conn, ids, **filters)  # type: ignore[operator]
+
+    def quotes_by_ids(self, ids: set[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return scoped.quotes_by_ids(conn, ids)
+
+    def document_infos(self, ids: set[str]) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return scoped.document_infos(conn, ids)
+
+    def people_of(self, doc_ids: set[str], limit: int = 12) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return history.people_of(conn, doc_ids, limit)
+
+    def entity_history(self, entity_id: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            return history.entity_history(conn, entity_id)
 
     def export_records(self) -> Iterator[dict[str, Any]]:
         """The whole knowledge base as the export contract's records, documents first."""

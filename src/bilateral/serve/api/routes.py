@@ -6,8 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from bilateral.serve import views
+from bilateral.serve import briefing, views
 from bilateral.store import KnowledgeBase
+from bilateral.store.pairs import Pair as CountryPair
+from bilateral.store.pairs import parse_pair
 
 api_router = APIRouter(tags=["api"])
 
@@ -28,6 +30,20 @@ Pair = Annotated[
 ]
 
 
+OnePair = Annotated[
+    str | None,
+    Query(
+        max_length=7,
+        pattern="^[A-Za-z]{3}-[A-Za-z]{3}$",
+        description="Only what belongs to this pair of countries (ISO3-ISO3, e.g. KAZ-KOR).",
+    ),
+]
+
+
+def pair_from(pair: str | None) -> CountryPair | None:
+    return parse_pair(pair)
+
+
 def kb_of(request: Request) -> KnowledgeBase:
     kb: KnowledgeBase = request.app.state.kb
     return kb
@@ -38,7 +54,15 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 
 @api_router.get("/documents", summary="Articles, newest first")
-def documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def documents(
+    request: Request, limit: Limit = 50, offset: Offset = 0, pair: OnePair = None
+) -> dict[str, Any]:
+    code = pair_from(pair)
+    if code:
+        found: dict[str, Any] = kb_of(request).in_pair(
+            "documents", code, limit=limit, offset=offset
+        )
+        return found
     return kb_of(request).document_list(limit, offset)
 
 
@@ -58,16 +82,25 @@ def entities(
     doc: Text = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    pair: OnePair = None,
 ) -> dict[str, Any]:
+    code = pair_from(pair)
+    if code:
+        filters = {"type_": type, "country": country, "doc": doc}
+        rows = kb_of(request).in_pair("entities", code, limit=limit, offset=offset, **filters)
+        return page(rows, limit, offset)
     rows = kb_of(request).entity_table(type_=type, country=country, doc=doc, limit=limit + offset)
     return page(rows[offset:], limit, offset)
 
 
-@api_router.get("/entities/{entity_id}", summary="One entity: roles, mentions, events, quotes")
+@api_router.get(
+    "/entities/{entity_id}", summary="One entity: roles over time, mentions, events, quotes"
+)
 def entity(request: Request, entity_id: str) -> dict[str, Any]:
     found = kb_of(request).entity_page(entity_id[:40])
     if found is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
+    found["history"] = kb_of(request).entity_history(entity_id[:40])
     return found
 
 
@@ -82,17 +115,16 @@ def claims(
     doc: Text = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    pair: OnePair = None,
 ) -> dict[str, Any]:
-    rows = kb_of(request).claim_table(
-        metric=metric,
-        country=country,
-        from_=from_,
-        to=to,
-        since=since,
-        doc=doc,
-        limit=limit,
-        offset=offset,
-    )
+    filters = {"metric": metric, "country": country, "from_": from_, "to": to, "since": since}
+    code = pair_from(pair)
+    if code:
+        rows = kb_of(request).in_pair(
+            "claims", code, doc=doc, limit=limit, offset=offset, **filters
+        )
+        return page(rows, limit, offset)
+    rows = kb_of(request).claim_table(doc=doc, limit=limit, offset=offset, **filters)
     return page(rows, limit, offset)
 
 
@@ -107,24 +139,33 @@ def events(
     doc: Text = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    pair: OnePair = None,
 ) -> dict[str, Any]:
-    rows = kb_of(request).event_table(
-        type_=type,
-        country=country,
-        since=since,
-        person=person,
-        modality=modality,
-        doc=doc,
-        limit=limit,
-        offset=offset,
-    )
+    filters = {"type_": type, "country": country, "since": since, "person": person}
+    filters |= {"modality": modality, "doc": doc}
+    code = pair_from(pair)
+    if code:
+        rows = kb_of(request).in_pair("events", code, limit=limit, offset=offset, **filters)
+        return page(rows, limit, offset)
+    rows = kb_of(request).event_table(limit=limit, offset=offset, **filters)
     return page(rows, limit, offset)
 
 
 @api_router.get("/quotes", summary="Quotations with their speakers")
 def quotes(
-    request: Request, speaker: Text = None, doc: Text = None, limit: Limit = 50, offset: Offset = 0
+    request: Request,
+    speaker: Text = None,
+    doc: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    pair: OnePair = None,
 ) -> dict[str, Any]:
+    code = pair_from(pair)
+    if code:
+        rows = kb_of(request).in_pair(
+            "quotes", code, speaker=speaker, doc=doc, limit=limit, offset=offset
+        )
+        return page(rows, limit, offset)
     rows = kb_of(request).quote_table(speaker=speaker, doc=doc, limit=limit, offset=offset)
     return page(rows, limit, offset)
 
@@ -136,9 +177,14 @@ def clusters(
     since: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    pair: OnePair = None,
 ) -> dict[str, Any]:
-    pair = views.pair_of(kb_of(request), countries)
-    rows = kb_of(request).timeline(pair, since=since, limit=limit, offset=offset)
+    code = pair_from(pair)
+    if code:
+        rows = kb_of(request).in_pair("timeline", code, since=since, limit=limit, offset=offset)
+        return page(rows, limit, offset)
+    both = views.pair_of(kb_of(request), countries)
+    rows = kb_of(request).timeline(both, since=since, limit=limit, offset=offset)
     return page(rows, limit, offset)
 
 
@@ -149,16 +195,30 @@ def conflicts(
     verdict: Text = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    pair: OnePair = None,
 ) -> dict[str, Any]:
+    code = pair_from(pair)
+    if code:
+        rows = kb_of(request).in_pair(
+            "conflicts", code, metric=metric, verdict=verdict, limit=limit, offset=offset
+        )
+        return page(rows, limit, offset)
     rows = kb_of(request).conflict_table(metric=metric, verdict=verdict, limit=limit, offset=offset)
     return page(rows, limit, offset)
 
 
 @api_router.get("/search", summary="Full-text search over the articles")
 def search(
-    request: Request, q: Annotated[str, Query(min_length=1, max_length=200)]
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    pair: OnePair = None,
 ) -> dict[str, Any]:
-    return views.search(kb_of(request), q)
+    found = views.search(kb_of(request), q)
+    code = pair_from(pair)
+    if code:
+        docs = kb_of(request).pair_scope(code)["docs"]
+        found["results"] = [r for r in found["results"] if r["doc"] in docs]
+    return found
 
 
 @api_router.get("/ask", summary="A question answered from the knowledge base, with citations")
@@ -167,5 +227,19 @@ def ask(request: Request, q: Annotated[str, Query(min_length=1, max_length=300)]
 
 
 @api_router.get("/overview", summary="Key figures, latest events and people of a country pair")
-def overview(request: Request, countries: Pair = None) -> dict[str, Any]:
-    return views.overview(kb_of(request), countries)
+def overview(request: Request, countries: Pair = None, pair: OnePair = None) -> dict[str, Any]:
+    code = pair_from(pair)
+    return views.overview(kb_of(request), ",".join(code) if code else countries)
+
+
+@api_router.get("/pairs", summary="Every pair of countries the articles are about, with counts")
+def pairs(request: Request) -> dict[str, Any]:
+    return briefing.pairs_view(kb_of(request))
+
+
+@api_router.get("/brief/{pair}", summary="A briefing on a pair of countries, every line cited")
+def brief(request: Request, pair: str, since: Day = None, until: Day = None) -> dict[str, Any]:
+    code = pair_from(pair[:7])
+    if code is None:
+        raise HTTPException(404, "a briefing is for a pair of countries: /api/brief/A-B")
+    return briefing.brief_view(kb_of(request), code, since, until)

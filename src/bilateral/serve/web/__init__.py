@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from bilateral.serve import views
+from bilateral.serve import briefing, views
 from bilateral.store import KnowledgeBase
+from bilateral.store.pairs import parse_pair
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -24,6 +25,8 @@ page_router = APIRouter(include_in_schema=False)
 Pair = Annotated[str | None, Query(max_length=40, pattern="^[A-Za-z]{3}(,[A-Za-z]{3})*$")]
 Word = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}){0,2}$")]
+# one pair of countries, A-B: every page shows it and its links keep it
+OnePair = Annotated[str | None, Query(max_length=7, pattern="^[A-Za-z]{3}-[A-Za-z]{3}$")]
 
 
 def _kb(request: Request) -> KnowledgeBase:
@@ -32,10 +35,31 @@ def _kb(request: Request) -> KnowledgeBase:
 
 
 def _render(name: str, request: Request, data: dict[str, Any]) -> HTMLResponse:
+    code = parse_pair(request.query_params.get("pair"))
     html = templates.get_template(name).render(
-        data=data, path=request.url.path, query=str(request.url.query)
+        data=data,
+        path=request.url.path,
+        query=str(request.url.query),
+        pairs=_kb(request).pairs(),
+        pair=data.get("code") or (f"{code[0]}-{code[1]}" if code else None),
     )
     return HTMLResponse(html)
+
+
+def _countries(countries: str | None, pair: str | None) -> str | None:
+    """The countries a page is about: the pair asked for, else the countries, else the default."""
+    code = parse_pair(pair)
+    return ",".join(code) if code else countries
+
+
+def _scoped(request: Request, data: dict[str, Any], pair: str | None, key: str, kind: str) -> None:
+    """Keep only the rows of data[key] that belong to the pair asked for."""
+    code = parse_pair(pair)
+    if code:
+        ids = _kb(request).pair_scope(code)[kind]
+        field = "doc" if kind == "docs" else "id"
+        data[key] = [r for r in data[key] if r[field] in ids]
+        data["pair"] = f"{code[0]}-{code[1]}"
 
 
 def _twin(data: dict[str, Any] | None, what: str) -> dict[str, Any]:
@@ -45,53 +69,88 @@ def _twin(data: dict[str, Any] | None, what: str) -> dict[str, Any]:
 
 
 @page_router.get("/index.json")
-def overview_json(request: Request, countries: Pair = None) -> dict[str, Any]:
-    return views.overview(_kb(request), countries)
+def overview_json(request: Request, countries: Pair = None, pair: OnePair = None) -> dict[str, Any]:
+    return views.overview(_kb(request), _countries(countries, pair))
 
 
 @page_router.get("/", response_class=HTMLResponse)
-def overview_page(request: Request, countries: Pair = None) -> HTMLResponse:
-    return _render("overview.html", request, views.overview(_kb(request), countries))
+def overview_page(request: Request, countries: Pair = None, pair: OnePair = None) -> HTMLResponse:
+    return _render(
+        "overview.html", request, views.overview(_kb(request), _countries(countries, pair))
+    )
 
 
 @page_router.get("/timeline.json")
 def timeline_json(
-    request: Request, countries: Pair = None, type: Word = None, since: Day = None
+    request: Request,
+    countries: Pair = None,
+    type: Word = None,
+    since: Day = None,
+    pair: OnePair = None,
 ) -> dict[str, Any]:
-    return views.timeline(_kb(request), countries, type, since)
+    return views.timeline(_kb(request), _countries(countries, pair), type, since)
 
 
 @page_router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
-    request: Request, countries: Pair = None, type: Word = None, since: Day = None
+    request: Request,
+    countries: Pair = None,
+    type: Word = None,
+    since: Day = None,
+    pair: OnePair = None,
 ) -> HTMLResponse:
-    return _render("timeline.html", request, views.timeline(_kb(request), countries, type, since))
+    data = views.timeline(_kb(request), _countries(countries, pair), type, since)
+    return _render("timeline.html", request, data)
 
 
 @page_router.get("/figures.json")
 def figures_json(
-    request: Request, metric: Word = "trade_turnover", countries: Pair = None
+    request: Request, metric: Word = "trade_turnover", countries: Pair = None, pair: OnePair = None
 ) -> dict[str, Any]:
-    return views.figures(_kb(request), metric or "trade_turnover", countries)
+    return views.figures(_kb(request), metric or "trade_turnover", _countries(countries, pair))
 
 
 @page_router.get("/figures", response_class=HTMLResponse)
 def figures_page(
-    request: Request, metric: Word = "trade_turnover", countries: Pair = None
+    request: Request, metric: Word = "trade_turnover", countries: Pair = None, pair: OnePair = None
 ) -> HTMLResponse:
-    return _render(
-        "figures.html", request, views.figures(_kb(request), metric or "trade_turnover", countries)
-    )
+    data = views.figures(_kb(request), metric or "trade_turnover", _countries(countries, pair))
+    return _render("figures.html", request, data)
 
 
 @page_router.get("/conflicts.json")
-def conflicts_json(request: Request, metric: Word = None, verdict: Word = None) -> dict[str, Any]:
-    return views.conflicts(_kb(request), metric, verdict)
+def conflicts_json(
+    request: Request, metric: Word = None, verdict: Word = None, pair: OnePair = None
+) -> dict[str, Any]:
+    data = views.conflicts(_kb(request), metric, verdict)
+    _scoped(request, data, pair, "conflicts", "conflicts")
+    return data
 
 
 @page_router.get("/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request, metric: Word = None, verdict: Word = None) -> HTMLResponse:
-    return _render("conflicts.html", request, views.conflicts(_kb(request), metric, verdict))
+def conflicts_page(
+    request: Request, metric: Word = None, verdict: Word = None, pair: OnePair = None
+) -> HTMLResponse:
+    data = views.conflicts(_kb(request), metric, verdict)
+    _scoped(request, data, pair, "conflicts", "conflicts")
+    return _render("conflicts.html", request, data)
+
+
+def _entities(
+    request: Request,
+    type_: str | None,
+    country: str | None,
+    limit: int,
+    offset: int,
+    pair: str | None,
+) -> dict[str, Any]:
+    code = parse_pair(pair)
+    if code is None:
+        return views.entities(_kb(request), type_, country, limit, offset)
+    items = _kb(request).in_pair(
+        "entities", code, type_=type_, country=country, limit=limit, offset=offset
+    )
+    return {"items": items, "type": type_, "country": country, "limit": limit, "offset": offset}
 
 
 @page_router.get("/entities.json")
@@ -101,8 +160,9 @@ def entities_json(
     country: Pair = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
+    pair: OnePair = None,
 ) -> dict[str, Any]:
-    return views.entities(_kb(request), type, country, limit, offset)
+    return _entities(request, type, country, limit, offset, pair)
 
 
 @page_router.get("/entities", response_class=HTMLResponse)
@@ -112,22 +172,34 @@ def entities_page(
     country: Pair = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
+    pair: OnePair = None,
 ) -> HTMLResponse:
-    return _render(
-        "entities.html", request, views.entities(_kb(request), type, country, limit, offset)
-    )
+    return _render("entities.html", request, _entities(request, type, country, limit, offset, pair))
+
+
+def _entity(request: Request, entity_id: str) -> dict[str, Any]:
+    data = _twin(views.entity(_kb(request), entity_id[:40]), "entity")
+    data["history"] = _kb(request).entity_history(entity_id[:40])
+    data["events"].sort(key=lambda e: (e["date"] or "9999", e["doc"], e["start"]))
+    return data
 
 
 @page_router.get("/entities/{entity_id}.json")
-def entity_json(request: Request, entity_id: str) -> dict[str, Any]:
-    return _twin(views.entity(_kb(request), entity_id[:40]), "entity")
+def entity_json(request: Request, entity_id: str, pair: OnePair = None) -> dict[str, Any]:
+    return _entity(request, entity_id)
 
 
 @page_router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: str) -> HTMLResponse:
-    return _render(
-        "entity.html", request, _twin(views.entity(_kb(request), entity_id[:40]), "entity")
-    )
+def entity_page(request: Request, entity_id: str, pair: OnePair = None) -> HTMLResponse:
+    return _render("entity.html", request, _entity(request, entity_id))
+
+
+def _documents(request: Request, limit: int, offset: int, pair: str | None) -> dict[str, Any]:
+    code = parse_pair(pair)
+    if code is None:
+        return _kb(request).document_list(limit, offset)
+    found: dict[str, Any] = _kb(request).in_pair("documents", code, limit=limit, offset=offset)
+    return found
 
 
 @page_router.get("/documents.json")
@@ -135,8 +207,9 @@ def documents_json(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
+    pair: OnePair = None,
 ) -> dict[str, Any]:
-    return _kb(request).document_list(limit, offset)
+    return _documents(request, limit, offset, pair)
 
 
 @page_router.get("/documents", response_class=HTMLResponse)
@@ -144,30 +217,71 @@ def documents_page(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
+    pair: OnePair = None,
 ) -> HTMLResponse:
-    return _render("documents.html", request, _kb(request).document_list(limit, offset))
+    return _render("documents.html", request, _documents(request, limit, offset, pair))
 
 
 @page_router.get("/documents/{doc_id}.json")
-def document_json(request: Request, doc_id: str) -> dict[str, Any]:
+def document_json(request: Request, doc_id: str, pair: OnePair = None) -> dict[str, Any]:
     return _twin(views.document(_kb(request), doc_id[:40]), "document")
 
 
 @page_router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: str) -> HTMLResponse:
+def document_page(request: Request, doc_id: str, pair: OnePair = None) -> HTMLResponse:
     return _render(
         "document.html", request, _twin(views.document(_kb(request), doc_id[:40]), "document")
     )
 
 
+def _search(request: Request, q: str | None, pair: str | None) -> dict[str, Any]:
+    data = views.search(_kb(request), q)
+    _scoped(request, data, pair, "results", "docs")
+    return data
+
+
 @page_router.get("/search.json")
-def search_json(request: Request, q: Word = None) -> dict[str, Any]:
-    return views.search(_kb(request), q)
+def search_json(request: Request, q: Word = None, pair: OnePair = None) -> dict[str, Any]:
+    return _search(request, q, pair)
 
 
 @page_router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: Word = None) -> HTMLResponse:
-    return _render("search.html", request, views.search(_kb(request), q))
+def search_page(request: Request, q: Word = None, pair: OnePair = None) -> HTMLResponse:
+    return _render("search.html", request, _search(request, q, pair))
+
+
+@page_router.get("/pairs.json")
+def pairs_json(request: Request) -> dict[str, Any]:
+    return briefing.pairs_view(_kb(request))
+
+
+@page_router.get("/pairs", response_class=HTMLResponse)
+def pairs_page(request: Request) -> HTMLResponse:
+    return _render("pairs.html", request, briefing.pairs_view(_kb(request)))
+
+
+def _brief(request: Request, code: str, since: str | None, until: str | None) -> dict[str, Any]:
+    pair = parse_pair(code[:7])
+    if pair is None:
+        raise HTTPException(404, "a briefing is for a pair of countries: /brief/A-B")
+    return briefing.brief_view(_kb(request), pair, since, until)
+
+
+@page_router.get("/brief", response_class=RedirectResponse)
+def brief_of_pair(pair: OnePair = None) -> RedirectResponse:
+    """The picker on a briefing asks for /brief?pair=A-B: the briefing of that pair."""
+    code = parse_pair(pair)
+    return RedirectResponse(f"/brief/{code[0]}-{code[1]}" if code else "/pairs", status_code=303)
+
+
+@page_router.get("/brief/{code}.json")
+def brief_json(request: Request, code: str, since: Day = None, until: Day = None) -> dict[str, Any]:
+    return _brief(request, code, since, until)
+
+
+@page_router.get("/brief/{code}", response_class=HTMLResponse)
+def brief_page(request: Request, code: str, since: Day = None, until: Day = None) -> HTMLResponse:
+    return _render("brief.html", request, _brief(request, code, since, until))
 
 
 @page_router.get("/ask.json")
