@@ -8,7 +8,13 @@ from urllib.parse import urlparse
 
 from bilateral.clean.boilerplate import strip_page
 from bilateral.clean.html import extract_page
-from bilateral.clean.near_duplicates import NearDuplicateIndex, signature, similarity
+from bilateral.clean.near_duplicates import (
+    NearDuplicateIndex,
+    band_keys,
+    closest,
+    signature,
+    similarity,
+)
 from bilateral.clean.paragraphs import split_paragraphs
 from bilateral.clean.published import date_from_url, parse_date
 from bilateral.model import Block, Document, IngestFailure, RawArticle, content_id
@@ -84,8 +90,10 @@ def clean_articles(batch: Sequence[RawArticle]) -> list[Document | IngestFailure
 
 __all__ = [
     "NearDuplicateIndex",
+    "band_keys",
     "clean_article",
     "clean_articles",
+    "closest",
     "guess_language",
     "similarity",
 ]

@@ -37,6 +37,26 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
 
 
+def band_keys(sig: tuple[int, ...]) -> tuple[str, ...]:
+    """The LSH bands of a signature as strings: two texts that share one are candidates."""
+    if len(sig) != PERMUTATIONS:
+        return ()
+    return tuple(
+        f"{band}:" + ",".join(map(str, sig[band * ROWS : (band + 1) * ROWS]))
+        for band in range(BANDS)
+    )
+
+
+def closest(
+    sig: tuple[int, ...], candidates: dict[str, tuple[int, ...]], threshold: float
+) -> str | None:
+    """The most similar candidate at or above the threshold; among equals the smallest id, so
+    the answer does not depend on the order candidates were found in."""
+    scored = [(similarity(sig, other), doc_id) for doc_id, other in candidates.items()]
+    best = [(-score, doc_id) for score, doc_id in scored if score >= threshold]
+    return min(best)[1] if best else None
+
+
 class NearDuplicateIndex:
     """Documents seen so far, searchable by signature; the first copy is the original."""
 
@@ -56,12 +76,13 @@ class NearDuplicateIndex:
         """The id of an earlier document this one nearly duplicates, if any."""
         if len(sig) != PERMUTATIONS:
             return None
-        best, best_score = None, self.threshold
+        return closest(sig, self.candidates(doc_id, sig), self.threshold)
+
+    def candidates(self, doc_id: str, sig: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        """Documents of the index sharing a band with this signature, and their signatures."""
+        found: dict[str, tuple[int, ...]] = {}
         for band in range(BANDS):
             for other in self._buckets.get((band, sig[band * ROWS : (band + 1) * ROWS]), ()):
-                if other == doc_id:
-                    continue
-                score = similarity(sig, self._signatures[other])
-                if score >= best_score:
-                    best, best_score = other, score
-        return best
+                if other != doc_id:
+                    found[other] = self._signatures[other]
+        return found

@@ -9,7 +9,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bilateral.clean import NearDuplicateIndex, clean_article
+from bilateral.clean import NearDuplicateIndex, band_keys, clean_article, closest
 from bilateral.ingest import read_sources
 from bilateral.model import ArticleEntities, Document, IngestFailure, RawArticle, Settings
 from bilateral.model.invariants import normalise
@@ -81,12 +81,13 @@ class Ingestor:
         self._make_extractor = make_extractor
         self._pool: Pool | None = None
         self._on_item = on_item or (lambda source, outcome: None)
+        # Originals stored before this run are found in the database by their bands; those of
+        # this run, until they are stored, in memory.
         self._index = NearDuplicateIndex(settings.near_duplicate_threshold)
-        self._original: dict[str, str] = {}
-        for doc_id, duplicate_of, sig in kb.signatures():
-            self._original[doc_id] = duplicate_of or doc_id
-            if duplicate_of is None:
-                self._index.add(doc_id, sig)
+        if kb.doc_bands_missing():  # a knowledge base from before the bands: index it once
+            kb.backfill_doc_bands(
+                {i: band_keys(sig) for i, dup, sig in kb.signatures() if dup is None}
+            )
 
     @property
     def pool(self) -> Pool:
@@ -139,7 +140,7 @@ class Ingestor:
         for item in batch:
             if isinstance(item, IngestFailure):
                 self._fail(item, report)
-            elif item.id in known or item.id in self._original or item.id in claimed:
+            elif item.id in known or item.id in claimed:
                 report.duplicates += 1
                 self._on_item(item.source, "duplicate")
             else:
@@ -178,7 +179,8 @@ class Ingestor:
         keys = {c.id: claim_key(c) for a in extracted for c in a.claims}
         keys |= {v.id: event_key(v) for a in extracted for v in a.events}
         blocks = {e.id: block_keys(e) for a in extracted for e in a.entities}
-        self.kb.write_batch(docs, extracted, keys, blocks)
+        bands = {d.id: band_keys(d.signature) for d in docs if d.duplicate_of is None}
+        self.kb.write_batch(docs, extracted, keys, blocks, bands)
         return [None] * len(docs)
 
     def _fail(self, failure: IngestFailure, report: IngestReport) -> None:
@@ -186,15 +188,17 @@ class Ingestor:
         self._on_item(failure.source, "failed")
 
     def _mark_near_duplicate(self, doc: Document, report: IngestReport) -> Document:
-        original = self._index.original_of(doc.id, doc.signature)
+        """Points a near-duplicate at the first copy; only originals are indexed, so the
+        copy found is always a root."""
+        found = self._index.candidates(doc.id, doc.signature)
+        found |= self.kb.near_duplicate_candidates(band_keys(doc.signature))
+        found.pop(doc.id, None)
+        original = closest(doc.signature, found, self.settings.near_duplicate_threshold)
         if original is None:
             self._index.add(doc.id, doc.signature)
-            self._original[doc.id] = doc.id
             return doc
-        root = self._original.get(original, original)
-        self._original[doc.id] = root
         report.near_duplicates += 1
-        return replace(doc, duplicate_of=root)
+        return replace(doc, duplicate_of=original)
 
 
 def reconcile_groups(kb: KnowledgeBase, keys: Sequence[str]) -> int:

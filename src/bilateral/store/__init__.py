@@ -20,6 +20,7 @@ from bilateral.model import (
 )
 from bilateral.store import (
     ask_queries,
+    bands,
     facts,
     history,
     pages,
@@ -71,10 +72,25 @@ class KnowledgeBase:
         extracted: Sequence[ArticleEntities],
         group_keys: dict[str, str] | None = None,
         entity_blocks: dict[str, tuple[str, ...]] | None = None,
+        doc_bands: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         with self.engine.begin() as conn:
             writes.write_batch(conn, docs, extracted, group_keys)
             entity_blocks_.write_blocks(conn, entity_blocks or {})
+            bands.write_bands(conn, doc_bands or {})
+
+    # the near-duplicate index
+    def near_duplicate_candidates(self, keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
+        with self.engine.connect() as conn:
+            return bands.candidates(conn, keys)
+
+    def doc_bands_missing(self) -> bool:
+        with self.engine.connect() as conn:
+            return bands.bands_missing(conn)
+
+    def backfill_doc_bands(self, doc_bands: dict[str, tuple[str, ...]]) -> None:
+        with self.engine.begin() as conn:
+            bands.backfill_bands(conn, doc_bands)
 
     # incremental entity resolution
     def entity_blocks_missing(self) -> bool:

@@ -14,11 +14,9 @@ from bilateral.store import schema
 from bilateral.store.facts import (
     _claim_record,
     _event_record,
-    _local_names,
     _local_names_for,
     _names_for,
     _texts,
-    speaker_names,
 )
 from bilateral.store.rows import from_row
 
@@ -56,12 +54,12 @@ def _chunks(keys: Sequence[str]) -> Iterator[list[str]]:
 
 def claims_of(conn: Connection, keys: Sequence[str]) -> list[tuple[Claim, str, str | None]]:
     """Claims of the given groups, with the words of each figure and who stated it."""
-    names = speaker_names(conn)
     rows = [
         r
         for chunk in _chunks(keys)
         for r in conn.execute(select(schema.claims).where(schema.claims.c.group_key.in_(chunk)))
     ]
+    names, _ = _names_of(conn, {r.speaker_local_id for r in rows if r.speaker_local_id})
     texts = _texts(conn, {r.doc_id for r in rows})
     out = []
     for r in rows:
@@ -75,19 +73,42 @@ def events_of(
     conn: Connection, keys: Sequence[str]
 ) -> list[tuple[Event, tuple[str, ...], str | None]]:
     """Events of the given groups, with the canonical names of their people and place."""
-    names, local = speaker_names(conn), _local_names(conn)
+    rows = [
+        r
+        for chunk in _chunks(keys)
+        for r in conn.execute(select(schema.events).where(schema.events.c.group_key.in_(chunk)))
+    ]
+    wanted = {p for r in rows for p in r.people} | {r.place_local_id for r in rows}
+    names, local = _names_of(conn, {w for w in wanted if w})
     out = []
-    for chunk in _chunks(keys):
-        for r in conn.execute(select(schema.events).where(schema.events.c.group_key.in_(chunk))):
-            event = from_row(Event, r)
-            people = tuple(names.get(p) or local.get(p, p) for p in r.people)
-            place = (
-                (names.get(r.place_local_id) or local.get(r.place_local_id))
-                if r.place_local_id
-                else None
-            )
-            out.append((event, people, place))
+    for r in rows:
+        event = from_row(Event, r)
+        people = tuple(names.get(p) or local.get(p, p) for p in r.people)
+        place = (
+            (names.get(r.place_local_id) or local.get(r.place_local_id))
+            if r.place_local_id
+            else None
+        )
+        out.append((event, people, place))
     return out
+
+
+def _names_of(conn: Connection, local_ids: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """For these local entities only: the canonical names they became, and their own names."""
+    le, e = schema.local_entities.c, schema.entities.c
+    canonical: dict[str, str] = {}
+    own: dict[str, str] = {}
+    for chunk in _chunks(sorted(local_ids)):
+        query = (
+            select(le.id, le.name, e.name.label("canonical"))
+            .outerjoin(schema.entities, e.id == le.entity_id)
+            .where(le.id.in_(chunk))
+        )
+        for r in conn.execute(query):
+            own[r.id] = r.name
+            if r.canonical is not None:
+                canonical[r.id] = r.canonical
+    return canonical, own
 
 
 def _cluster_record(r: Any) -> dict[str, Any]:

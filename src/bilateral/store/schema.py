@@ -116,6 +116,14 @@ entity_blocks = Table(
     Index("ix_entity_blocks_local", "local_id"),
 )
 
+# LSH bands of each original document (migration 0010): near-duplicate candidates by query.
+doc_bands = Table(
+    "doc_bands",
+    metadata,
+    Column("band", Text, primary_key=True),
+    Column("doc_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
 
 def _doc_column() -> Column:  # type: ignore[type-arg]
     return Column(

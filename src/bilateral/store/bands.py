@@ -1,0 +1,41 @@
+"""The near-duplicate index kept in the database: LSH bands of every original document."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import Connection, delete, insert, select
+
+from bilateral.store import schema
+
+BANDS_MISSING = "doc_bands_missing"
+
+
+def write_bands(conn: Connection, bands: Mapping[str, Sequence[str]]) -> None:
+    rows = [{"band": b, "doc_id": doc_id} for doc_id, keys in bands.items() for b in set(keys)]
+    if rows:
+        conn.execute(insert(schema.doc_bands), rows)
+
+
+def bands_missing(conn: Connection) -> bool:
+    st = schema.state.c
+    return conn.execute(select(st.value).where(st.key == BANDS_MISSING)).scalar() == "1"
+
+
+def backfill_bands(conn: Connection, bands: Mapping[str, Sequence[str]]) -> None:
+    conn.execute(delete(schema.doc_bands))
+    write_bands(conn, bands)
+    conn.execute(delete(schema.state).where(schema.state.c.key == BANDS_MISSING))
+
+
+def candidates(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """Original documents sharing a band with these keys, with their signatures."""
+    if not keys:
+        return {}
+    b, d = schema.doc_bands.c, schema.documents.c
+    query = (
+        select(d.id, d.signature)
+        .where(d.id.in_(select(b.doc_id).where(b.band.in_(list(keys)))))
+        .where(d.duplicate_of.is_(None))
+    )
+    return {r.id: tuple(r.signature) for r in conn.execute(query)}
