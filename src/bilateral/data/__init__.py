@@ -133,6 +133,12 @@ def currencies() -> tuple[Currency, ...]:
 
 
 @cache
+def dollar_domains() -> dict[str, str]:
+    """Country-code top-level domain -> the currency a bare "$" means in an outlet there."""
+    return {row[0].lower(): row[1] for row in _rows("dollar_domains.tsv")}
+
+
+@cache
 def scales() -> dict[str, tuple[float, bool]]:
     """Scale word -> (multiplier, may be glued to the digits)."""
     return {row[0]: (float(row[1]), row[2] == "yes") for row in _rows("scales.tsv")}
@@ -202,6 +208,7 @@ __all__ = [
     "countries",
     "currencies",
     "descriptors",
+    "dollar_domains",
     "event_cues",
     "gazetteer",
     "hedges",

@@ -1,25 +1,19 @@
-"""Numeric claims: each figure of an article's body with its metric, countries, direction,
-period, hedge and speaker. Vocabulary in data/metrics.tsv; the rules here are general."""
+"""Claims of one article: its figures, each with what it measures, for whom and for when."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
+from urllib.parse import urlparse
 
 from bilateral import data
-from bilateral.extract.periods import DateMention, Interval
+from bilateral.extract.claims.cues import Vocabulary, clause_of, segment_of
+from bilateral.extract.claims.scope import CountryMention, countries_of, direction
+from bilateral.extract.periods import DateMention, Interval, retense, tense_of
 from bilateral.extract.values import Value, find_values, words_to_number
 
-BILATERAL = re.compile(
-    r"\b(?:two countries|both countries|the two nations|two sides|both sides|bilateral|mutual|"
-    r"between (?:our|the two) (?:countries|nations))\b",
-    re.IGNORECASE,
-)
-CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|while|with|but|whereas|adding|noting|saying|stressing)\b|\.\s+(?=[A-Z])|[”\"]"
-)
 CURRENT = re.compile(r"\b(?:to date|so far|currently|now|at present)\b", re.IGNORECASE)
 TOP_N = re.compile(
     r"\bone of the (?:top|largest|biggest|leading) (?P<n>\d{1,3}|[a-z]+)\b", re.IGNORECASE
@@ -27,13 +21,8 @@ TOP_N = re.compile(
 # "tripled from $1.5 billion in 2017 to $4.2 billion": the change joins two stated levels
 TRIPLED_FROM = re.compile(r"\bfrom\b[^;]{0,40}?\d[^;]{0,60}?\bto\b[^;]{0,20}?\d", re.IGNORECASE)
 RECORD = re.compile(r"\brecord(?:\s+high)?\s+(?:of\s+)?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class CountryMention:
-    start: int
-    end: int
-    code: str
+# "against 5.1 billion for 1985" after "7.6 billion francs": the currency goes without saying
+SCALED = re.compile(r"\b(?:thousand|million|billion|trillion|mln|bln|bn|billon)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,160 +41,43 @@ class Draft:
     noun: str | None
 
 
-def _alt(phrases: Sequence[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+@cache
+def _dollar_of_domain() -> dict[str, str]:
+    return data.dollar_domains()
+
+
+def local_dollar(url: str | None) -> str | None:
+    """The currency a bare "$" means in an outlet of a country that writes its own currency so
+    ("$1.5 billion" on an Australian site is Australian dollars), from the URL's country domain."""
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return _dollar_of_domain().get(host.rsplit(".", 1)[-1].lower())
+
+
+def implied_currency(values: list[Value], sentence_start: int, sentence_end: int) -> list[Value]:
+    """A scaled amount with no unit after an amount of money in the same sentence is in that
+    money's currency: "7.6 billion francs in 1986 against 5.1 billion in 1985"."""
+    out: list[Value] = []
+    last_money: Value | None = None
+    for v in values:
+        if v.kind == "money" and sentence_start <= v.start < sentence_end:
+            last_money = v
+        elif (
+            v.kind == "number"
+            and last_money is not None
+            and sentence_start <= v.start < sentence_end
+            and SCALED.search(v.text)
+        ):
+            v = replace(v, unit=last_money.unit, kind="money")
+        out.append(v)
+    return out
 
 
 class ClaimFinder:
     def __init__(self) -> None:
-        words = data.metric_words()
-        self.cues = [
-            (w.metric, re.compile(rf"\b{re.escape(w.phrase)}\b", re.IGNORECASE))
-            for w in words
-            if w.kind == "cue"
-        ]
-        self.nouns = {w.phrase.lower(): w.metric for w in words if w.kind == "noun"}
-        self.noun_after = re.compile(
-            rf"^\s*(?:more\s+|new\s+|additional\s+|[A-Z][a-z]+\s+|ethnic\s+){{0,2}}(?P<noun>{_alt(list(self.nouns))})\b",
-            re.IGNORECASE,
-        )
-        rank_nouns = _alt([w.phrase for w in words if w.kind == "rank"])
-        self.rank_after = re.compile(
-            rf"^[\s-]*(?:(?:largest|biggest|top|leading|major|main)\s+)?(?:[a-z]+\s+){{0,2}}?"
-            rf"(?:among\s+(?:the\s+)?(?:\w+\s+){{0,2}})?(?P<noun>{rank_nouns})\b",
-            re.IGNORECASE,
-        )
-        self.superlative_rank = re.compile(
-            rf"\b(?:the\s+)?(?P<sup>largest|biggest)\s+(?:(?:\w+)\s+)?(?P<noun>{rank_nouns})\b",
-            re.IGNORECASE,
-        )
-        self.cumulative = re.compile(
-            rf"\b(?:{_alt([w.phrase for w in words if w.kind == 'cumulative'])})\b", re.IGNORECASE
-        )
+        self.words = Vocabulary()
         self.demonyms = data.gazetteer().demonyms
-
-    # ---------------------------------------------------------------- metric
-    def metric_of(self, v: Value, sentence: str, offset: int) -> tuple[str | None, str | None]:
-        """(metric, noun) for a figure, or (None, None) when it measures nothing we record."""
-        after = sentence[v.end - offset :]
-        if v.kind == "ordinal" and v.approx == "up to":
-            found = self.rank_after.match(after)
-            return ("rank", found.group("noun")) if found else (None, None)
-        if v.kind == "ordinal":
-            found = self.rank_after.match(after)
-            return ("rank", found.group("noun")) if found else (None, None)
-        if v.kind == "number":
-            found = self.noun_after.match(after)
-            if not found:
-                return None, None
-            noun = found.group("noun").lower()
-            return self.nouns[noun], noun
-        best: tuple[float, str, str] | None = None
-        for metric, pattern in self.cues:
-            for cue in pattern.finditer(sentence):
-                c_start, c_end = cue.start() + offset, cue.end() + offset
-                distance = v.start - c_end if c_end <= v.start else 1.5 * (c_start - v.end)
-                if distance < 0:
-                    continue
-                if best is None or distance < best[0]:
-                    best = (distance, metric, cue.group(0).lower())
-        # the cue is kept: "gross inflow" and "invested" measure different things
-        return (best[1], best[2]) if best else ("other", None)
-
-    # ---------------------------------------------------------------- scope
-    def direction(
-        self,
-        metric: str,
-        sentence: str,
-        offset: int,
-        countries: list[CountryMention],
-        dyad: tuple[str, ...],
-        value: Value,
-    ) -> tuple[str | None, str | None]:
-        c_start, c_end = clause_of(sentence, offset, value)
-        countries = [
-            c for c in countries if c_start + offset <= c.start and c.end <= c_end + offset
-        ]
-        if metric not in (
-            "investment_total",
-            "investment_flow",
-            "companies_count",
-            "rank",
-            "exports",
-            "imports",
-            "project_value",
-            "deal_value",
-        ):
-            return None, None
-        text = sentence
-        codes = {c.code for c in countries}
-
-        def code_at(span_start: int, span_end: int) -> str | None:
-            for c in countries:
-                if c.start >= span_start + offset and c.end <= span_end + offset:
-                    return c.code
-            return None
-
-        explicit = re.search(
-            r"\bfrom\s+(?:the\s+)?(?P<a>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+(?:to|into)\s+(?:the\s+)?(?P<b>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)",
-            text,
-        )
-        if explicit:
-            a, b = code_at(*explicit.span("a")), code_at(*explicit.span("b"))
-            if a and b:
-                return (b, a) if metric == "imports" else (a, b)
-        source = target = None
-        for c in countries:
-            rel_s, rel_e = c.start - offset, c.end - offset
-            before = text[max(0, rel_s - 16) : rel_s].lower()
-            after = text[rel_e : rel_e + 40]
-            if (
-                (
-                    re.match(
-                        r"^['’]s\s+(?:\w+\s+){0,2}(?:largest|biggest|\d+\w\w|major|main|top)\b",
-                        after,
-                    )
-                    and metric == "rank"
-                )
-                or re.search(r"\b(?:in|into|to)\s+(?:the\s+)?$", before)
-                or re.match(r"^['’]s\s+economy|^\s+economy", after)
-            ):
-                target = target or c.code
-            elif re.match(
-                r"^(?:['’]s)?\s+(?:\w+\s+)?(?:direct\s+)?(?:investments?|investors?|capital|companies|enterprises|firms|businesses|exports?)\b",
-                after,
-                re.IGNORECASE,
-            ) or (
-                re.match(
-                    r"^\s+(?:has|have|had)?\s*(?:invested|ranks?|ranked|exports?|exported|is|was|remains|also)\b",
-                    after,
-                )
-                and c.start < value.start
-            ):
-                source = source or c.code
-        if metric == "rank" and target and not source:
-            before_value = [c for c in countries if c.end <= value.start and c.code != target]
-            source = before_value[-1].code if before_value else None
-        pool = [c for c in dyad if c not in (source, target)] or [
-            c for c in codes if c not in (source, target)
-        ]
-        if source and not target and pool:
-            target = pool[0]
-        elif target and not source and pool:
-            source = pool[0]
-        if metric == "imports":
-            return target, source
-        return source, target
-
-    def countries_of(
-        self, sentence: str, countries: list[CountryMention], dyad: tuple[str, ...], metric: str
-    ) -> tuple[str, ...]:
-        found = list(dict.fromkeys(c.code for c in countries))
-        if len(found) < 2 and (BILATERAL.search(sentence) or metric != "other"):
-            found += [c for c in dyad if c not in found]
-        if len(found) > 2 and all(c in found for c in dyad):
-            found = list(dyad) + [c for c in found if c not in dyad]
-        return tuple(sorted(found[:2])) if len(found) >= 2 else tuple(found)
 
     # ---------------------------------------------------------------- period
     def period_of(
@@ -217,10 +89,17 @@ class ClaimFinder:
         dates: list[DateMention],
         published: date | None,
     ) -> Interval | None:
-        clause_start, clause_end = clause_of(sentence, offset, v)
+        clause_start, clause_end = segment_of(sentence, offset, v)
         near = [
             d for d in dates if clause_start + offset <= d.start and d.end <= clause_end + offset
         ]
+        if not near:
+            clause_start, clause_end = clause_of(sentence, offset, v)
+            near = [
+                d
+                for d in dates
+                if clause_start + offset <= d.start and d.end <= clause_end + offset
+            ]
         if metric in ("project_value", "deal_value"):
             near = dates  # "launched in 2014 and completed in 2020, with a contract value of ..."
         if metric in ("project_value", "deal_value") and len(near) > 1:
@@ -248,43 +127,72 @@ class ClaimFinder:
         dyad: tuple[str, ...],
         published: date | None,
         all_dates: list[DateMention],
+        url: str | None = None,
     ) -> list[Draft]:
         drafts: list[Draft] = []
         # Figures are found once over the whole text (one pass of each pattern is much cheaper
         # than one per sentence), then shared out to the sentences; so are the dates, by the
         # caller, who shares them with the events.
         all_values = find_values(text)
+        dollar = local_dollar(url)
+        if dollar:
+            all_values = [
+                replace(v, unit=dollar) if v.unit == "USD" and v.text.startswith("$") else v
+                for v in all_values
+            ]
         for s_start, s_end in sentences:
             if not any(b_start <= s_start < b_end for b_start, b_end in body):
                 continue
             sentence = text[s_start:s_end]
             values = [v for v in all_values if s_start <= v.start and v.end <= s_end]
-            if not values and not self.superlative_rank.search(sentence):
+            if not values and not self.words.superlative_rank.search(sentence):
                 continue
-            dates = [d for d in all_dates if s_start <= d.start and d.end <= s_end]
+            tense = tense_of(sentence)
+            dates = [
+                retense(d, published, tense)
+                for d in all_dates
+                if s_start <= d.start and d.end <= s_end
+            ]
             here = [c for c in countries if s_start <= c.start and c.end <= s_end]
             values = [
                 v for v in values if not any(d.start < v.end and v.start < d.end for d in dates)
             ]
+            values = implied_currency(values, s_start, s_end)
             values += self._superlatives(sentence, s_start, values)
             for v in values:
                 draft = self._draft(v, text, s_start, s_end, here, dyad, dates, published)
                 if draft:
-                    drafts.append(draft)
+                    drafts.append(self._carried(draft, drafts, here, sentence, s_start))
         return drafts
+
+    @staticmethod
+    def _carried(
+        draft: Draft, before: list[Draft], here: list[CountryMention], sentence: str, offset: int
+    ) -> Draft:
+        """A figure whose clause names no country ("It would also impose a duty of 6.9 per
+        cent") runs the way the last figure of the same metric ran."""
+        c_start, c_end = clause_of(sentence, offset, draft.value)
+        if any(c_start + offset <= c.start and c.end <= c_end + offset for c in here):
+            return draft
+        previous = next((d for d in reversed(before) if d.metric == draft.metric), None)
+        if previous is None or not (previous.from_ or previous.to):
+            return draft
+        return replace(draft, from_=previous.from_, to=previous.to, countries=previous.countries)
 
     def _superlatives(self, sentence: str, offset: int, values: list[Value]) -> list[Value]:
         """ "Chile's largest trading partner": rank 1, where no ordinal says otherwise; "one of
-        the top 10 investors": rank 10 at most."""
+        the top 10 investors": rank 10 at most; "one of the largest investors": no rank."""
         out = []
         for m in TOP_N.finditer(sentence):
-            if self.rank_after.match(sentence[m.end() :]):
+            if self.words.rank_after.match(sentence[m.end() :]):
                 n = m.group("n")
                 rank = float(n) if n.isdigit() else float(words_to_number(n) or 0)
                 start, end = m.start() + offset, m.end() + offset
                 values[:] = [v for v in values if not (start <= v.start and v.end <= end)]
                 out.append(Value(start, end, m.group(0), rank, "rank", "ordinal", "up to"))
-        for m in self.superlative_rank.finditer(sentence):
+        for m in self.words.superlative_rank.finditer(sentence):
+            if re.search(r"\bone\s+of\s+$", sentence[: m.start()]):
+                continue
             start, end = m.start("sup") + offset, m.end("sup") + offset
             if not any(v.kind == "ordinal" and 0 <= start - v.end <= 3 for v in values):
                 out.append(Value(start, end, m.group("sup"), 1.0, "rank", "ordinal"))
@@ -302,7 +210,7 @@ class ClaimFinder:
         published: date | None,
     ) -> Draft | None:
         sentence = text[s_start:s_end]
-        metric, noun = self.metric_of(v, sentence, s_start)
+        metric, noun = self.words.metric_of(v, sentence, s_start)
         # "a two-fold increase": a change, kept in its own unit ("times") so it is never compared
         # with a level; "tripled from $1.5 bn to $4.2 bn": the two levels say it all
         unnamed = metric in (None, "other") or TRIPLED_FROM.search(sentence)
@@ -317,41 +225,33 @@ class ClaimFinder:
             and period
             and period.start
             and period.end
-            and not self.cumulative.search(sentence)
+            and not self.words.cumulative.search(sentence)
         ) and (period.end - period.start).days <= 366:
             metric = "investment_flow"
-        if v.kind == "percent":  # a share or a change of something: kept, but not as a level
-            metric, noun = "other", _noun_phrase(sentence, v.end - s_start) or metric
+        if v.kind == "percent" and metric == "other":  # a share or a change: not a level
+            noun = _noun_phrase(sentence, v.end - s_start) or noun
         elif metric == "other" and v.kind == "money":
-            noun = _noun_phrase(sentence, v.end - s_start)
-        from_, to = self.direction(metric, sentence, s_start, here, dyad, v)
+            noun = noun or _noun_phrase(sentence, v.end - s_start)
+        from_, to = direction(metric, sentence, s_start, here, dyad, v)
         qualifier = "change" if v.kind == "multiplier" else None
         if RECORD.search(text[max(s_start, v.start - 20) : v.start]):
             qualifier = "record"
+        countries = countries_of(sentence, here, dyad, metric)
+        for code in (from_, to):
+            if code and code not in countries:
+                countries = tuple(sorted({*countries, code}))
         return Draft(
             start=s_start,
             end=s_end,
             value=Value(v.start, v.end, v.text, v.value, unit, v.kind, v.approx, v.note),
             metric=metric,
-            countries=self.countries_of(sentence, here, dyad, metric),
+            countries=countries,
             from_=from_,
             to=to,
             period=period,
             qualifier=qualifier,
             noun=noun,
         )
-
-
-def clause_of(sentence: str, offset: int, v: Value) -> tuple[int, int]:
-    """The bounds, within the sentence, of the clause that holds the figure."""
-    start, end = 0, len(sentence)
-    for brk in CLAUSE_BREAK.finditer(sentence):
-        if brk.end() + offset <= v.start:
-            start = brk.end()
-        elif brk.start() + offset >= v.end:
-            end = brk.start()
-            break
-    return start, end
 
 
 def _noun_phrase(sentence: str, after: int) -> str | None:

@@ -1,0 +1,162 @@
+"""What a figure measures: the metric named by the nearest cue of its clause, a count noun right
+after it, or the thing an ordinal ranks. The words are in data/metrics.tsv."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilateral import data
+from bilateral.extract.periods import tense_of
+from bilateral.extract.values import Value
+
+# Where a figure's clause ends: a semicolon, a clause joined by a conjunction or a participle, a
+# new sentence, a quotation mark.
+CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|while|with|but|whereas|adding|noting|saying|stressing|making|bringing|"
+    r"taking|accounting|compared)\b|\.\s+(?=[A-Z])|[”\"]"
+)
+# Where two figures of one clause part ways for their periods: "a surplus of 4.5 billion in 1986,
+# against a deficit of 900 mln in 1985"; "rose to 7.1 billion last year from 4.3 billion in 1985".
+SEGMENT_BREAK = re.compile(
+    r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|(?:up|down)\s+from|from)\b(?=[^.;]{0,30}\d)"
+    r"|\b(?:to|and)\b(?=\s+(?:a\s+|an\s+)?(?:about\s+|around\s+|some\s+)?(?:US)?\$?\d)"
+)
+# "one of the largest investors": no rank at all
+ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _alt(phrases: Sequence[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def bounds(sentence: str, offset: int, v: Value, pattern: re.Pattern[str]) -> tuple[int, int]:
+    """The bounds, within the sentence, of the stretch between breaks that holds the figure."""
+    start, end = 0, len(sentence)
+    for brk in pattern.finditer(sentence):
+        if brk.end() + offset <= v.start:
+            start = brk.end()
+        elif brk.start() + offset >= v.end:
+            end = brk.start()
+            break
+    return start, end
+
+
+def clause_of(sentence: str, offset: int, v: Value) -> tuple[int, int]:
+    """The bounds, within the sentence, of the clause that holds the figure."""
+    return bounds(sentence, offset, v, CLAUSE_BREAK)
+
+
+def segment_of(sentence: str, offset: int, v: Value) -> tuple[int, int]:
+    """The clause narrowed at "against", "from", "compared with" and the like."""
+    c_start, c_end = clause_of(sentence, offset, v)
+    s_start, s_end = bounds(sentence[c_start:c_end], offset + c_start, v, SEGMENT_BREAK)
+    return c_start + s_start, c_start + s_end
+
+
+@dataclass(frozen=True)
+class Cue:
+    metric: str
+    pattern: re.Pattern[str]
+    length: int
+
+
+class Vocabulary:
+    """The metric words of data/metrics.tsv, compiled."""
+
+    def __init__(self) -> None:
+        words = data.metric_words()
+
+        def cues(kind: str) -> list[Cue]:
+            return [
+                Cue(
+                    w.metric,
+                    re.compile(rf"\b{re.escape(w.phrase)}\b", re.IGNORECASE),
+                    len(w.phrase),
+                )
+                for w in words
+                if w.kind == kind
+            ]
+
+        self.cues = cues("cue")
+        self.rates = cues("rate")
+        self.target_of = {w.phrase: w.metric for w in words if w.kind == "target_of"}
+        self.target = re.compile(
+            rf"\b(?:{_alt([w.phrase for w in words if w.kind == 'target'])})\b", re.IGNORECASE
+        )
+        self.nouns = {w.phrase.lower(): w.metric for w in words if w.kind == "noun"}
+        self.noun_after = re.compile(
+            rf"^\s*(?:more\s+|new\s+|additional\s+|other\s+|(?-i:[A-Z][a-z]+)\s+|ethnic\s+){{0,2}}"
+            rf"(?P<noun>{_alt(list(self.nouns))})\b",
+            re.IGNORECASE,
+        )
+        rank_nouns = _alt([w.phrase for w in words if w.kind == "rank"])
+        self.rank_after = re.compile(
+            rf"^[\s-]*(?:(?:largest|biggest|top|leading|major|main)\s+)?(?:[a-z]+\s+){{0,2}}?"
+            rf"(?:among\s+(?:the\s+)?(?:\w+\s+){{0,2}})?(?P<noun>{rank_nouns})\b",
+            re.IGNORECASE,
+        )
+        self.superlative_rank = re.compile(
+            rf"\b(?:the\s+)?(?P<sup>largest|biggest)\s+(?:(?:\w+)\s+)?(?P<noun>{rank_nouns})\b",
+            re.IGNORECASE,
+        )
+        self.cumulative = re.compile(
+            rf"\b(?:{_alt([w.phrase for w in words if w.kind == 'cumulative'])})\b", re.IGNORECASE
+        )
+
+    def nearest(
+        self, cues: list[Cue], v: Value, sentence: str, offset: int, span: tuple[int, int]
+    ) -> tuple[str, str] | None:
+        """(metric, cue words) of the cue nearest the figure within `span` of the sentence: one
+        before it counts its distance, one after it half as much again; the longer of two as
+        near wins ("current account surplus" over "surplus")."""
+        best: tuple[float, int, str, str] | None = None  # distance, -length, metric, words
+        text = sentence[span[0] : span[1]]
+        for cue in cues:
+            for found in cue.pattern.finditer(text):
+                c_start, c_end = found.start() + span[0] + offset, found.end() + span[0] + offset
+                if c_end <= v.start:
+                    distance = float(v.start - c_end)
+                elif c_start >= v.end:
+                    distance = 1.5 * (c_start - v.end)
+                else:
+                    continue
+                key = (distance, -cue.length)
+                if best is None or key < (best[0], best[1]):
+                    best = (key[0], key[1], cue.metric, found.group(0).lower())
+        return (best[2], best[3]) if best else None
+
+    def metric_of(self, v: Value, sentence: str, offset: int) -> tuple[str | None, str | None]:
+        """(metric, noun) for a figure, or (None, None) when it measures nothing we record."""
+        after = sentence[v.end - offset :]
+        if v.kind == "ordinal":
+            if ONE_OF.search(sentence[: v.start - offset]):
+                return None, None
+            found = self.rank_after.match(after)
+            return ("rank", found.group("noun")) if found else (None, None)
+        if v.kind == "number":
+            found = self.noun_after.match(after)
+            if not found:
+                return None, None
+            noun = found.group("noun").lower()
+            return self.nouns[noun], noun
+        clause = clause_of(sentence, offset, v)
+        if v.kind == "percent":
+            rate = self.nearest(self.rates, v, sentence, offset, clause)
+            return rate if rate else ("other", None)
+        best = self.nearest(self.cues, v, sentence, offset, clause) or self.nearest(
+            self.cues, v, sentence, offset, (0, len(sentence))
+        )
+        # the cue is kept: "gross inflow" and "invested" measure different things
+        if best is None:
+            return "other", None
+        metric, cue = best
+        if metric in self.target_of and self.is_target(sentence[clause[0] : clause[1]]):
+            return self.target_of[metric], cue
+        return metric, cue
+
+    def is_target(self, clause: str) -> bool:
+        """A goal, a pledge or a forecast rather than a figure that was: "aims to", "target",
+        "would top ... next year"."""
+        return bool(self.target.search(clause)) or tense_of(clause) == "future"

@@ -1,0 +1,228 @@
+"""Which countries a figure is about, and which way it runs (from, to): read from the words
+around each country of the figure's clause, by the role the words give it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bilateral.extract.claims.cues import clause_of
+from bilateral.extract.values import Value
+
+BILATERAL = re.compile(
+    r"\b(?:two countries|both countries|the two nations|two sides|both sides|bilateral|mutual|"
+    r"between (?:our|the two) (?:countries|nations))\b",
+    re.IGNORECASE,
+)
+FLOWS = (
+    "investment_total",
+    "investment_flow",
+    "investment_target",
+    "companies_count",
+    "rank",
+    "exports",
+    "project_value",
+    "deal_value",
+)
+# Metrics read by role: whose balance, who taxes whom, who owes whom.
+BALANCES = ("trade_surplus", "trade_deficit")
+MEASURES = ("tariff_rate", "sanctions_value")
+CREDIT = ("debt", "loans")
+
+_POSSESSIVE = re.compile(r"^['’]s\b")
+_SUBJECT = re.compile(
+    r"^(?:['’]s\s+\w+(?:\s+\w+)?\s+)?\s*(?:has|have|had|is|was|were|are|will|would|also|"
+    r"posted|ran|recorded|reported|imposed|imposes|impose|levied|levies|announced|agreed|"
+    r"slapped|set|owes|owed|lent|lends|provided|gave|granted|extended)\b",
+    re.IGNORECASE,
+)
+_FAVOUR = re.compile(r"^['’]s\s+favou?r\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    code: str
+
+
+def _role(text: str, rel_s: int, rel_e: int) -> str:
+    """What the words around a country make of it in a clause about a figure."""
+    before = text[max(0, rel_s - 20) : rel_s].lower()
+    after = text[rel_e : rel_e + 40]
+    if re.search(r"\bin\s+$", before) and _FAVOUR.match(after):
+        return "favoured"
+    if re.search(r"\bon\s+(?:the\s+)?(?:imports\s+(?:of|from)\s+)?$", before):
+        return "on"
+    if re.search(r"\bfrom\s+(?:the\s+)?$", before):
+        return "from"
+    if re.search(r"\b(?:to|into|in|for|with|of|against)\s+(?:the\s+)?$", before):
+        return "to"
+    if _POSSESSIVE.match(after):
+        return "owner"
+    if _SUBJECT.match(after.lstrip()):
+        return "subject"
+    return "named"
+
+
+def roles(
+    sentence: str, offset: int, countries: list[CountryMention], v: Value
+) -> list[tuple[str, str]]:
+    """(code, role) of each country in the figure's clause, in text order."""
+    c_start, c_end = clause_of(sentence, offset, v)
+    return [
+        (c.code, _role(sentence, c.start - offset, c.end - offset))
+        for c in countries
+        if c_start + offset <= c.start and c.end <= c_end + offset
+    ]
+
+
+def _first(
+    found: list[tuple[str, str]], wanted: tuple[str, ...], but: str | None = None
+) -> str | None:
+    return next((code for code, role in found if role in wanted and code != but), None)
+
+
+def by_role(
+    metric: str, found: list[tuple[str, str]], dyad: tuple[str, ...]
+) -> tuple[str | None, str | None]:
+    """(from, to) of a balance, a tariff or sanction, a debt or loan, from the roles."""
+    if metric in BALANCES:  # whose balance it is, against which partner
+        to = _first(found, ("to", "on"))
+        source = _first(found, ("favoured",)) or _first(
+            found, ("owner", "subject", "named", "from"), to
+        )
+    elif metric in MEASURES:  # who imposes it, on whose goods
+        to = _first(found, ("on", "to"))
+        source = _first(found, ("subject", "owner", "named", "from"), to)
+        if to is None and source is None and len(found) == 1:
+            source = found[0][0]
+    elif metric == "debt":  # who lends, who owes
+        to = _first(found, ("owner", "subject", "named"))
+        source = _first(found, ("to", "from"), to) or _first(found, ("named",), to)
+    else:  # loans
+        source = _first(found, ("from", "subject", "owner", "named"))
+        to = _first(found, ("to", "on"), source)
+    pool = [c for c in dyad if c not in (source, to)]
+    if source and not to and pool:
+        to = pool[0]
+    elif to and not source and pool:
+        source = pool[0]
+    elif not source and not to and metric == "debt" and dyad:
+        to = dyad[0]  # "its foreign debt": the country the article is most about
+    return source, to
+
+
+def flow_direction(
+    metric: str,
+    sentence: str,
+    offset: int,
+    countries: list[CountryMention],
+    dyad: tuple[str, ...],
+    value: Value,
+) -> tuple[str | None, str | None]:
+    """(from, to) of an investment, a trade flow, a rank, a deal."""
+    c_start, c_end = clause_of(sentence, offset, value)
+    countries = [c for c in countries if c_start + offset <= c.start and c.end <= c_end + offset]
+    text = sentence
+    codes = {c.code for c in countries}
+
+    def code_at(span_start: int, span_end: int) -> str | None:
+        for c in countries:
+            if c.start >= span_start + offset and c.end <= span_end + offset:
+                return c.code
+        return None
+
+    explicit = re.search(
+        r"\bfrom\s+(?:the\s+)?(?P<a>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+(?:to|into)\s+(?:the\s+)?(?P<b>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)",
+        text,
+    )
+    if explicit:
+        a, b = code_at(*explicit.span("a")), code_at(*explicit.span("b"))
+        if a and b:
+            return a, b
+    source = target = None
+    for c in countries:
+        rel_s, rel_e = c.start - offset, c.end - offset
+        before = text[max(0, rel_s - 16) : rel_s].lower()
+        after = text[rel_e : rel_e + 40]
+        if (
+            (
+                re.match(
+                    r"^['’]s\s+(?:\w+\s+){0,2}(?:largest|biggest|\d+\w\w|major|main|top)\b",
+                    after,
+                )
+                and metric == "rank"
+            )
+            or re.search(r"\b(?:in|into|to)\s+(?:the\s+)?$", before)
+            or (metric == "rank" and re.search(r"\b(?:of|for)\s+(?:the\s+)?$", before))
+            or re.match(r"^['’]s\s+economy|^\s+economy", after)
+        ):
+            target = target or c.code
+        elif re.match(
+            r"^(?:['’]s)?\s+(?:\w+\s+)?(?:direct\s+)?(?:investments?|investors?|capital|companies|"
+            r"enterprises|firms|businesses|exports?|products|goods)\b",
+            after,
+            re.IGNORECASE,
+        ) or (
+            re.match(
+                r"^\s+(?:has|have|had)?\s*(?:invested|ranks?|ranked|exports?|exported|is|was|"
+                r"remains|remained|also|aims)\b",
+                after,
+            )
+            and c.start < value.start
+        ):
+            source = source or c.code
+    if metric == "rank" and target and not source:
+        before_value = [c for c in countries if c.end <= value.start and c.code != target]
+        source = before_value[-1].code if before_value else None
+    pool = [c for c in dyad if c not in (source, target)] or [
+        c for c in codes if c not in (source, target)
+    ]
+    if source and not target and pool:
+        target = pool[0]
+    elif target and not source and pool:
+        source = pool[0]
+    return source, target
+
+
+def imports_direction(
+    found: list[tuple[str, str]], dyad: tuple[str, ...]
+) -> tuple[str | None, str | None]:
+    """Imports run from the country of origin ("imports from X") to the importer."""
+    origin = _first(found, ("from",))
+    importer = _first(found, ("owner", "subject", "named", "to"), origin)
+    pool = [c for c in dyad if c not in (origin, importer)]
+    if origin and not importer and pool:
+        importer = pool[0]
+    elif importer and not origin and pool:
+        origin = pool[0]
+    return origin, importer
+
+
+def direction(
+    metric: str,
+    sentence: str,
+    offset: int,
+    countries: list[CountryMention],
+    dyad: tuple[str, ...],
+    value: Value,
+) -> tuple[str | None, str | None]:
+    if metric in BALANCES or metric in MEASURES or metric in CREDIT:
+        return by_role(metric, roles(sentence, offset, countries, value), dyad)
+    if metric == "imports":
+        return imports_direction(roles(sentence, offset, countries, value), dyad)
+    if metric in FLOWS:
+        return flow_direction(metric, sentence, offset, countries, dyad, value)
+    return None, None
+
+
+def countries_of(
+    sentence: str, countries: list[CountryMention], dyad: tuple[str, ...], metric: str
+) -> tuple[str, ...]:
+    found = list(dict.fromkeys(c.code for c in countries))
+    if len(found) < 2 and (BILATERAL.search(sentence) or metric != "other"):
+        found += [c for c in dyad if c not in found]
+    if len(found) > 2 and all(c in found for c in dyad):
+        found = list(dyad) + [c for c in found if c not in dyad]
+    return tuple(sorted(found[:2])) if len(found) >= 2 else tuple(found)
