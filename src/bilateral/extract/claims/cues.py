@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilateral import data
-from bilateral.extract.periods import tense_of
 from bilateral.extract.values import Value
 
 # Where a figure's clause ends: a semicolon, a clause joined by a conjunction or a participle, a
@@ -21,7 +20,7 @@ CLAUSE_BREAK = re.compile(
 # against a deficit of 900 mln in 1985"; "rose to 7.1 billion last year from 4.3 billion in 1985".
 SEGMENT_BREAK = re.compile(
     r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|(?:up|down)\s+from|from)\b(?=[^.;]{0,30}\d)"
-    r"|\b(?:to|and)\b(?=\s+(?:a\s+|an\s+)?(?:about\s+|around\s+|some\s+)?(?:US)?\$?\d)"
+    r"|(?:\bto\b|\band\b|,)(?=\s+(?:a\s+|an\s+)?(?:about\s+|around\s+|some\s+)?(?:US)?\$?\d)"
 )
 # "one of the largest investors": no rank at all
 ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -152,11 +151,13 @@ class Vocabulary:
         if best is None:
             return "other", None
         metric, cue = best
-        if metric in self.target_of and self.is_target(sentence[clause[0] : clause[1]]):
+        if metric in self.target_of and self.is_target(v, sentence, offset, clause):
             return self.target_of[metric], cue
         return metric, cue
 
-    def is_target(self, clause: str) -> bool:
-        """A goal, a pledge or a forecast rather than a figure that was: "aims to", "target",
-        "would top ... next year"."""
-        return bool(self.target.search(clause)) or tense_of(clause) == "future"
+    def is_target(self, v: Value, sentence: str, offset: int, clause: tuple[int, int]) -> bool:
+        """A goal, a pledge or a forecast rather than a figure that was: a target word ("aims
+        to", "target", "would top") shortly before the figure or right after it, in its clause."""
+        start = max(clause[0], v.start - offset - 70)
+        end = min(clause[1], v.end - offset + 25)
+        return bool(self.target.search(sentence[start:end]))

@@ -22,6 +22,12 @@ TOP_N = re.compile(
 TRIPLED_FROM = re.compile(r"\bfrom\b[^;]{0,40}?\d[^;]{0,60}?\bto\b[^;]{0,20}?\d", re.IGNORECASE)
 RECORD = re.compile(r"\brecord(?:\s+high)?\s+(?:of\s+)?$", re.IGNORECASE)
 # "against 5.1 billion for 1985" after "7.6 billion francs": the currency goes without saying
+# "a year earlier": the period of the figure it is set against, a year back
+YEAR_EARLIER = re.compile(
+    r"\b(?:a|one)\s+year\s+(?:earlier|before|ago)\b|\bthe\s+year\s+before\b", re.IGNORECASE
+)
+# An initialism ends a sentence only in the sentence recogniser's eyes: "with the U.S. Of 7.1"
+INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}\s*$")
 SCALED = re.compile(r"\b(?:thousand|million|billion|trillion|mln|bln|bn|billon)\b", re.IGNORECASE)
 
 
@@ -107,6 +113,15 @@ class ClaimFinder:
             starts = [s.start for s in spans if s.start]
             ends = [s.end for s in spans if s.end]
             return Interval(min(starts) if starts else None, max(ends) if ends else None)
+        if not near and YEAR_EARLIER.search(sentence[clause_start:clause_end]):
+            whole = clause_of(sentence, offset, v)
+            earlier = [
+                d.interval
+                for d in dates
+                if d.interval and whole[0] + offset <= d.start and d.end <= whole[1] + offset
+            ]
+            if earlier:
+                return _year_back(earlier[0])
         if near:
 
             def distance(d: DateMention) -> float:
@@ -140,16 +155,15 @@ class ClaimFinder:
                 replace(v, unit=dollar) if v.unit == "USD" and v.text.startswith("$") else v
                 for v in all_values
             ]
-        for s_start, s_end in sentences:
+        for s_start, s_end in _rejoined(text, sentences):
             if not any(b_start <= s_start < b_end for b_start, b_end in body):
                 continue
             sentence = text[s_start:s_end]
             values = [v for v in all_values if s_start <= v.start and v.end <= s_end]
             if not values and not self.words.superlative_rank.search(sentence):
                 continue
-            tense = tense_of(sentence)
             dates = [
-                retense(d, published, tense)
+                retense(d, published, tense_of(text[max(s_start, d.start - 50) : d.end]))
                 for d in all_dates
                 if s_start <= d.start and d.end <= s_end
             ]
@@ -162,22 +176,8 @@ class ClaimFinder:
             for v in values:
                 draft = self._draft(v, text, s_start, s_end, here, dyad, dates, published)
                 if draft:
-                    drafts.append(self._carried(draft, drafts, here, sentence, s_start))
+                    drafts.append(_carried(draft, drafts, here, sentence, s_start))
         return drafts
-
-    @staticmethod
-    def _carried(
-        draft: Draft, before: list[Draft], here: list[CountryMention], sentence: str, offset: int
-    ) -> Draft:
-        """A figure whose clause names no country ("It would also impose a duty of 6.9 per
-        cent") runs the way the last figure of the same metric ran."""
-        c_start, c_end = clause_of(sentence, offset, draft.value)
-        if any(c_start + offset <= c.start and c.end <= c_end + offset for c in here):
-            return draft
-        previous = next((d for d in reversed(before) if d.metric == draft.metric), None)
-        if previous is None or not (previous.from_ or previous.to):
-            return draft
-        return replace(draft, from_=previous.from_, to=previous.to, countries=previous.countries)
 
     def _superlatives(self, sentence: str, offset: int, values: list[Value]) -> list[Value]:
         """ "Chile's largest trading partner": rank 1, where no ordinal says otherwise; "one of
@@ -252,6 +252,55 @@ class ClaimFinder:
             qualifier=qualifier,
             noun=noun,
         )
+
+
+def _carried(
+    draft: Draft, before: list[Draft], here: list[CountryMention], sentence: str, offset: int
+) -> Draft:
+    """A figure whose clause names no country ("It would also impose a duty of 6.9 per cent")
+    runs the way the figure before it in the sentence ran, or else the last one of its metric;
+    one whose clause gives no period shares that of the figure before it in the sentence."""
+    same_sentence = [d for d in before if d.start == draft.start]
+    if draft.period is None and same_sentence and same_sentence[-1].period:
+        draft = replace(draft, period=same_sentence[-1].period)
+    if draft.from_ and draft.to:
+        return draft
+    c_start, c_end = clause_of(sentence, offset, draft.value)
+    if any(c_start + offset <= c.start and c.end <= c_end + offset for c in here):
+        return draft
+    previous = next((d for d in reversed(same_sentence) if d.from_ or d.to), None) or next(
+        (d for d in reversed(before) if d.metric == draft.metric), None
+    )
+    if previous is None or not (previous.from_ or previous.to):
+        return draft
+    return replace(draft, from_=previous.from_, to=previous.to, countries=previous.countries)
+
+
+def _rejoined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences the recogniser cut after an initialism ("the U.S. Rose to"), joined again."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if (
+            out
+            and INITIALISM_END.search(text[out[-1][0] : out[-1][1]])
+            and "\n" not in text[out[-1][1] : start]
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _year_back(interval: Interval) -> Interval:
+    def back(day: date | None) -> date | None:
+        if day is None:
+            return None
+        try:
+            return day.replace(year=day.year - 1)
+        except ValueError:  # 29 February
+            return day.replace(year=day.year - 1, day=28)
+
+    return Interval(back(interval.start), back(interval.end))
 
 
 def _noun_phrase(sentence: str, after: int) -> str | None:

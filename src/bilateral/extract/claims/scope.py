@@ -54,12 +54,12 @@ def _role(text: str, rel_s: int, rel_e: int) -> str:
         return "favoured"
     if re.search(r"\bon\s+(?:the\s+)?(?:imports\s+(?:of|from)\s+)?$", before):
         return "on"
+    if _POSSESSIVE.match(after):  # "a reduction of France's deficit": France's
+        return "owner"
     if re.search(r"\bfrom\s+(?:the\s+)?$", before):
         return "from"
     if re.search(r"\b(?:to|into|in|for|with|of|against)\s+(?:the\s+)?$", before):
         return "to"
-    if _POSSESSIVE.match(after):
-        return "owner"
     if _SUBJECT.match(after.lstrip()):
         return "subject"
     return "named"
@@ -98,8 +98,8 @@ def by_role(
         if to is None and source is None and len(found) == 1:
             source = found[0][0]
     elif metric == "debt":  # who lends, who owes
-        to = _first(found, ("owner", "subject", "named"))
-        source = _first(found, ("to", "from"), to) or _first(found, ("named",), to)
+        to = _first(found, ("owner", "subject", "named", "to"))
+        source = _first(found, ("from", "to", "named"), to)
     else:  # loans
         source = _first(found, ("from", "subject", "owner", "named"))
         to = _first(found, ("to", "on"), source)
