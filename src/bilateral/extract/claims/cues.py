@@ -14,7 +14,7 @@ from bilateral.extract.values import Value
 # new sentence, a quotation mark.
 CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|while|with|but|whereas|adding|noting|saying|stressing|making|bringing|"
-    r"taking|accounting|compared)\b|\.\s+(?=[A-Z])|[”\"]"
+    r"taking|accounting|compared)\b|(?<!\.[A-Z])\.\s+(?=[A-Z])|[”\"]"
 )
 # Where two figures of one clause part ways for their periods: "a surplus of 4.5 billion in 1986,
 # against a deficit of 900 mln in 1985"; "rose to 7.1 billion last year from 4.3 billion in 1985".
