@@ -36,6 +36,10 @@ _SUBJECT = re.compile(
     r"slapped|set|owes|owed|lent|lends|provided|gave|granted|extended)\b",
     re.IGNORECASE,
 )
+# "a surplus with the U.S.": a partner is named, even where it is not recognised as a country
+WITH_PARTNER = re.compile(
+    r"\b(?:surplus|deficit|balance|shortfall|gap)(?:e?s)?\s+with\s+(?:the\s+)?[A-Z]"
+)
 _FAVOUR = re.compile(r"^['’]s\s+favou?r\b", re.IGNORECASE)
 
 
@@ -84,7 +88,7 @@ def _first(
 
 
 def by_role(
-    metric: str, found: list[tuple[str, str]], dyad: tuple[str, ...]
+    metric: str, found: list[tuple[str, str]], dyad: tuple[str, ...], partner: bool = False
 ) -> tuple[str | None, str | None]:
     """(from, to) of a balance, a tariff or sanction, a debt or loan, from the roles."""
     if metric in BALANCES:  # whose balance it is, against which partner
@@ -92,6 +96,7 @@ def by_role(
         source = _first(found, ("favoured",)) or _first(
             found, ("owner", "subject", "named", "from"), to
         )
+        to = to or _first(found, ("owner", "subject", "named", "from"), source)
     elif metric in MEASURES:  # who imposes it, on whose goods
         to = _first(found, ("on", "to"))
         source = _first(found, ("subject", "owner", "named", "from"), to)
@@ -104,8 +109,8 @@ def by_role(
         source = _first(found, ("from", "subject", "owner", "named"))
         to = _first(found, ("to", "on"), source)
     pool = [c for c in dyad if c not in (source, to)]
-    if source and not to and pool:
-        to = pool[0]
+    if source and not to and pool and (partner or metric not in BALANCES):
+        to = pool[0]  # a balance with no partner named is an overall balance
     elif to and not source and pool:
         source = pool[0]
     elif not source and not to and metric == "debt" and dyad:
@@ -209,7 +214,9 @@ def direction(
     value: Value,
 ) -> tuple[str | None, str | None]:
     if metric in BALANCES or metric in MEASURES or metric in CREDIT:
-        return by_role(metric, roles(sentence, offset, countries, value), dyad)
+        c_start, c_end = clause_of(sentence, offset, value)
+        partner = bool(WITH_PARTNER.search(sentence[c_start:c_end]))
+        return by_role(metric, roles(sentence, offset, countries, value), dyad, partner)
     if metric == "imports":
         return imports_direction(roles(sentence, offset, countries, value), dyad)
     if metric in FLOWS:
