@@ -1,0 +1,147 @@
+"""Figures on sentences we wrote, one for each figure error class of issue 10: what the noun
+says it measures, surpluses, deficits, tariffs, sanctions, targets, loans and debt, written
+amounts, directions, the currency an outlet implies, and the periods of relative dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.clean import clean_article
+from bilateral.extract import Extractor
+from bilateral.model import Claim, Document, RawArticle
+
+
+def figures(
+    extractor: Extractor,
+    body: str,
+    published: str = "2021-06-16",
+    url: str | None = None,
+) -> dict[str, Claim]:
+    raw = RawArticle(
+        source="written.txt",
+        content=f"Two partners count their trade\n\n{body}\n",
+        fmt="text",
+        published=published,
+        url=url,
+    )
+    doc = clean_article(raw)
+    assert isinstance(doc, Document)
+    (facts,) = extractor([doc])
+    return {doc.text[c.value_start : c.value_end]: c for c in facts.claims}
+
+
+def test_surplus_and_deficit_with_whose_balance_and_partner(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "Norway's trade surplus with Portugal rose to 3.2 billion dollars last year "
+        "from 2.8 billion in 2019.",
+    )
+    surplus, earlier = found["3.2 billion dollars"], found["2.8 billion"]
+    assert (surplus.metric, surplus.from_, surplus.to) == ("trade_surplus", "NOR", "PRT")
+    assert (surplus.period_start, surplus.period_end) == ("2020-01-01", "2020-12-31")
+    # the second figure shares the noun and the currency, not the period
+    assert (earlier.metric, earlier.unit, earlier.value) == ("trade_surplus", "USD", 2.8e9)
+    assert (earlier.period_start, earlier.period_end) == ("2019-01-01", "2019-12-31")
+
+
+def test_a_shortfall_is_a_deficit_and_a_current_account_is_not_trade(
+    extractor: Extractor,
+) -> None:
+    found = figures(
+        extractor,
+        "Portugal ran a trade shortfall of 900 million euros with Norway in 2020. "
+        "Its current account surplus could reach 2 billion euros this year.",
+    )
+    assert found["900 million euros"].metric == "trade_deficit"
+    assert found["2 billion euros"].metric == "other"
+
+
+def test_tariff_rate_and_sanctions_value(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "Portugal imposed a 25 pct duty on Norwegian salmon. Norway answered with as much as "
+        "400 mln dlrs in tariffs on Portuguese wine.",
+    )
+    rate, sanctions = found["25 pct"], found["400 mln dlrs"]
+    assert (rate.metric, rate.value, rate.from_, rate.to) == ("tariff_rate", 25, "PRT", "NOR")
+    assert (sanctions.metric, sanctions.value, sanctions.approx) == (
+        "sanctions_value",
+        4e8,
+        "up to",
+    )
+    assert (sanctions.from_, sanctions.to) == ("NOR", "PRT")
+
+
+def test_a_target_is_not_an_actual_flow(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "Trade between Norway and Portugal was $1.1 billion in 2020. The two countries aim to "
+        "raise bilateral trade to $5 billion by 2025.",
+    )
+    assert found["$1.1 billion"].metric == "trade_turnover"
+    target = found["$5 billion"]
+    assert target.metric == "trade_target"
+    assert (target.period_start, target.period_end) == ("2025-01-01", "2025-12-31")
+
+
+def test_loans_and_debt(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "Norway granted 300 million dollars in soft loans to Portugal. Portugal's foreign debt "
+        "stood at 40 billion dollars at the end of 2020.",
+    )
+    loans, debt = found["300 million dollars"], found["40 billion dollars"]
+    assert (loans.metric, loans.from_, loans.to) == ("loans", "NOR", "PRT")
+    assert (debt.metric, debt.to, debt.period_end) == ("debt", "PRT", "2020-12-31")
+
+
+def test_counts_of_agreements(extractor: Extractor) -> None:
+    found = figures(extractor, "Norway and Portugal signed nine agreements on fisheries.")
+    assert found["nine"].metric == "agreements_count"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "value"),
+    [
+        ("Norway had a 12-billion-dlr surplus with Portugal in 2020.", "12-billion-dlr", 12e9),
+        ("Trade between Norway and Portugal stood at $4.6 billon in 2020.", "$4.6 billon", 4.6e9),
+        ("Trade between Norway and Portugal hit 700 mln dlrs in 2020.", "700 mln dlrs", 7e8),
+        (
+            "Norway and Portugal signed a one billion dollar accord in 2020.",
+            "a one billion dollar",
+            1e9,
+        ),
+    ],
+)
+def test_written_amounts(extractor: Extractor, sentence: str, written: str, value: float) -> None:
+    assert figures(extractor, sentence)[written].value == value
+
+
+def test_exports_and_imports_of_one_sentence_keep_their_sides(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "In 2020 Norway's exports to Portugal reached $900 million, while its imports from "
+        "Portugal hit $250 million.",
+    )
+    exports, imports = found["$900 million"], found["$250 million"]
+    assert (exports.metric, exports.from_, exports.to) == ("exports", "NOR", "PRT")
+    assert (imports.metric, imports.from_, imports.to) == ("imports", "PRT", "NOR")
+    assert imports.period_start == "2020-01-01"  # the period of the sentence's first figure
+
+
+def test_a_bare_dollar_sign_is_the_outlet_country_s_dollar(extractor: Extractor) -> None:
+    body = "Canada's exports to Portugal were worth $2 billion in 2020."
+    assert figures(extractor, body, url="https://news.example.ca/trade")["$2 billion"].unit == "CAD"
+    assert (
+        figures(extractor, body, url="https://news.example.com/trade")["$2 billion"].unit == "USD"
+    )
+
+
+def test_a_relative_date_in_the_future_tense_points_forward(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "Portugal will impose a 10 pct tariff on Norwegian fish on June 30. "
+        "Norway set a 5 pct duty on Portuguese cork on June 2.",
+    )
+    assert found["10 pct"].period_start == "2021-06-30"
+    assert found["5 pct"].period_start == "2021-06-02"
