@@ -99,6 +99,7 @@ class ClaimFinder:
         near = [
             d for d in dates if clause_start + offset <= d.start and d.end <= clause_end + offset
         ]
+        earlier = YEAR_EARLIER.search(sentence[clause_start:clause_end])
         if not near:
             clause_start, clause_end = clause_of(sentence, offset, v)
             near = [
@@ -113,15 +114,8 @@ class ClaimFinder:
             starts = [s.start for s in spans if s.start]
             ends = [s.end for s in spans if s.end]
             return Interval(min(starts) if starts else None, max(ends) if ends else None)
-        if not near and YEAR_EARLIER.search(sentence[clause_start:clause_end]):
-            whole = clause_of(sentence, offset, v)
-            earlier = [
-                d.interval
-                for d in dates
-                if d.interval and whole[0] + offset <= d.start and d.end <= whole[1] + offset
-            ]
-            if earlier:
-                return _year_back(earlier[0])
+        if earlier and near and near[0].interval:  # "from 2.02 billion a year earlier"
+            return _year_back(near[0].interval)
         if near:
 
             def distance(d: DateMention) -> float:
@@ -167,16 +161,24 @@ class ClaimFinder:
                 for d in all_dates
                 if s_start <= d.start and d.end <= s_end
             ]
-            here = [c for c in countries if s_start <= c.start and c.end <= s_end]
+            here = [
+                c
+                for c in countries
+                if s_start <= c.start
+                and c.end <= s_end
+                and not any(v.start <= c.start < v.end for v in values)  # "U.S. dlrs"
+            ]
             values = [
                 v for v in values if not any(d.start < v.end and v.start < d.end for d in dates)
             ]
             values = implied_currency(values, s_start, s_end)
             values += self._superlatives(sentence, s_start, values)
+            first = len(drafts)
             for v in values:
                 draft = self._draft(v, text, s_start, s_end, here, dyad, dates, published)
                 if draft:
                     drafts.append(_carried(draft, drafts, here, sentence, s_start))
+            _rank_periods(drafts, first)
         return drafts
 
     def _superlatives(self, sentence: str, offset: int, values: list[Value]) -> list[Value]:
@@ -274,6 +276,18 @@ def _carried(
     if previous is None or not (previous.from_ or previous.to):
         return draft
     return replace(draft, from_=previous.from_, to=previous.to, countries=previous.countries)
+
+
+def _rank_periods(drafts: list[Draft], first: int) -> None:
+    """ "the fifth-largest investor, with investments of $36.4 billion between April 2000 and
+    December 2021": a rank without a period of its own holds for the period of the figure that
+    follows it in the sentence."""
+    for i in range(first, len(drafts)):
+        d = drafts[i]
+        if d.metric == "rank" and d.period is None:
+            later = next((x.period for x in drafts[i + 1 :] if x.period), None)
+            if later:
+                drafts[i] = replace(d, period=later)
 
 
 def _rejoined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -60,6 +60,8 @@ def _role(text: str, rel_s: int, rel_e: int) -> str:
         return "on"
     if _POSSESSIVE.match(after):  # "a reduction of France's deficit": France's
         return "owner"
+    if re.search(r"\bwith\s+(?:the\s+)?$", before) and re.match(r"^\s+\w+ing\b", after):
+        return "subject"  # "with the Japanese selling us more than we sold them"
     if re.search(r"\bfrom\s+(?:the\s+)?$", before):
         return "from"
     if re.search(r"\b(?:to|into|in|for|with|of|against)\s+(?:the\s+)?$", before):
@@ -166,7 +168,7 @@ def flow_direction(
             target = target or c.code
         elif re.match(
             r"^(?:['’]s)?\s+(?:\w+\s+)?(?:direct\s+)?(?:investments?|investors?|capital|companies|"
-            r"enterprises|firms|businesses|exports?|products|goods)\b",
+            r"enterprises|firms|businesses|exports?|products|goods|shipments)\b",
             after,
             re.IGNORECASE,
         ) or (
@@ -178,6 +180,8 @@ def flow_direction(
             and c.start < value.start
         ):
             source = source or c.code
+    if source == target:  # "in Canadian-U.S. trade, Canadian shipments": not to itself
+        target = None
     if metric == "rank" and target and not source:
         before_value = [c for c in countries if c.end <= value.start and c.code != target]
         source = before_value[-1].code if before_value else None
