@@ -27,6 +27,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=2000)
     parser.add_argument("--corpus", type=Path, default=REUTERS)
+    parser.add_argument("--show", action="store_true", help="print each contradiction")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         first = Path(tmp) / "first.jsonl"
@@ -57,6 +58,8 @@ def main() -> None:
         f"{len(apart)} without a shared country, {len(contradictions)} contradictions "
         f"({sum(r in apart for r in contradictions)} of them without a shared country)"
     )
+    for r in contradictions if args.show else ():
+        print(f"  {r.get('key', '')}: {r.get('explanation', '')}")
 
 
 if __name__ == "__main__":

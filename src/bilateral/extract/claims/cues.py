@@ -55,10 +55,19 @@ def segment_of(sentence: str, offset: int, v: Value) -> tuple[int, int]:
 
 
 @dataclass(frozen=True)
-class Cue:
-    metric: str
+class Cues:
+    """Cue phrases of one kind as one pattern (the longest alternative first, so that "trade
+    surplus" is read where "trade" also would be), and the metric of each phrase."""
+
     pattern: re.Pattern[str]
-    length: int
+    metric: dict[str, str]
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, str]]) -> Cues:
+        metric: dict[str, str] = {}
+        for phrase, name in pairs:
+            metric.setdefault(" ".join(phrase.lower().split()), name)
+        return cls(re.compile(rf"\b(?:{_alt([p for p, _ in pairs])})\b", re.IGNORECASE), metric)
 
 
 class Vocabulary:
@@ -67,16 +76,8 @@ class Vocabulary:
     def __init__(self) -> None:
         words = data.metric_words()
 
-        def cues(kind: str) -> list[Cue]:
-            return [
-                Cue(
-                    w.metric,
-                    re.compile(rf"\b{re.escape(w.phrase)}\b", re.IGNORECASE),
-                    len(w.phrase),
-                )
-                for w in words
-                if w.kind == kind
-            ]
+        def cues(kind: str) -> Cues:
+            return Cues.of([(w.phrase, w.metric) for w in words if w.kind == kind])
 
         self.cues = cues("cue")
         self.rates = cues("rate")
@@ -105,25 +106,25 @@ class Vocabulary:
         )
 
     def nearest(
-        self, cues: list[Cue], v: Value, sentence: str, offset: int, span: tuple[int, int]
+        self, cues: Cues, v: Value, sentence: str, offset: int, span: tuple[int, int]
     ) -> tuple[str, str] | None:
         """(metric, cue words) of the cue nearest the figure within `span` of the sentence: one
         before it counts its distance, one after it half as much again; the longer of two as
         near wins ("current account surplus" over "surplus")."""
         best: tuple[float, int, str, str] | None = None  # distance, -length, metric, words
         text = sentence[span[0] : span[1]]
-        for cue in cues:
-            for found in cue.pattern.finditer(text):
-                c_start, c_end = found.start() + span[0] + offset, found.end() + span[0] + offset
-                if c_end <= v.start:
-                    distance = float(v.start - c_end)
-                elif c_start >= v.end:
-                    distance = 1.5 * (c_start - v.end)
-                else:
-                    continue
-                key = (distance, -cue.length)
-                if best is None or key < (best[0], best[1]):
-                    best = (key[0], key[1], cue.metric, found.group(0).lower())
+        for found in cues.pattern.finditer(text):
+            c_start, c_end = found.start() + span[0] + offset, found.end() + span[0] + offset
+            if c_end <= v.start:
+                distance = float(v.start - c_end)
+            elif c_start >= v.end:
+                distance = 1.5 * (c_start - v.end)
+            else:
+                continue
+            words = " ".join(found.group(0).lower().split())
+            key = (distance, -len(words))
+            if best is None or key < (best[0], best[1]):
+                best = (key[0], key[1], cues.metric[words], words)
         return (best[2], best[3]) if best else None
 
     def metric_of(self, v: Value, sentence: str, offset: int) -> tuple[str | None, str | None]:
