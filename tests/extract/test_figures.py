@@ -138,10 +138,32 @@ def test_a_bare_dollar_sign_is_the_outlet_country_s_dollar(extractor: Extractor)
 
 
 def test_a_relative_date_in_the_future_tense_points_forward(extractor: Extractor) -> None:
+    # published on Wednesday 16 June 2021
+    ahead = figures(
+        extractor, "Portugal will impose a 10 pct tariff on Norwegian fish from Monday."
+    )
+    assert ahead["10 pct"].period_start == "2021-06-21"
+    back = figures(extractor, "Norway imposed a 5 pct duty on Portuguese cork from Monday.")
+    assert back["5 pct"].period_start == "2021-06-14"
+
+
+def test_a_measure_holds_from_its_first_day_for_as_long_as_the_article_says(
+    extractor: Extractor,
+) -> None:
     found = figures(
         extractor,
-        "Portugal will impose a 10 pct tariff on Norwegian fish on June 30. "
-        "Norway set a 5 pct duty on Portuguese cork on June 2.",
+        "Portugal said on Monday it would impose a 20 pct duty on Norwegian salmon from July 1. "
+        "The duties will remain in place for three years. Portugal also set an anti-subsidy "
+        "duty of 4 pct on Norwegian salmon.",
     )
-    assert found["10 pct"].period_start == "2021-06-30"
-    assert found["5 pct"].period_start == "2021-06-02"
+    for written in ("20 pct", "4 pct"):
+        rate = found[written]
+        assert rate.metric == "tariff_rate"
+        assert (rate.period_start, rate.period_end) == ("2021-07-01", "2024-06-30")
+
+
+def test_the_day_a_measure_was_announced_is_not_its_period(extractor: Extractor) -> None:
+    found = figures(
+        extractor, "Portugal said on Monday it would impose a 12 pct tariff on Norwegian fish."
+    )
+    assert (found["12 pct"].period_start, found["12 pct"].period_end) == (None, None)

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from bilateral import data
 from bilateral.extract.claims.cues import Vocabulary, clause_of, segment_of
 from bilateral.extract.claims.scope import CountryMention, countries_of, direction
+from bilateral.extract.claims.validity import MEASURES, measure_period, start_of
 from bilateral.extract.periods import DateMention, Interval, retense, tense_of
 from bilateral.extract.values import Value, find_values, words_to_number
 
@@ -116,6 +117,12 @@ class ClaimFinder:
             return Interval(min(starts) if starts else None, max(ends) if ends else None)
         if earlier and near and near[0].interval:  # "from 2.02 billion a year earlier"
             return _year_back(near[0].interval)
+        if near and metric in MEASURES:  # "a duty of 15 pct from May 19": from that day on;
+            # the day it was announced ("said on Monday it would impose") is not its period
+            opened = [day for d in near if (day := start_of(sentence, _local(d, offset)))]
+            if opened:
+                return Interval(opened[0], None)
+            near = [d for d in near if d.precision == "span"]
         if near:
 
             def distance(d: DateMention) -> float:
@@ -157,7 +164,7 @@ class ClaimFinder:
             if not values and not self.words.superlative_rank.search(sentence):
                 continue
             dates = [
-                retense(d, published, tense_of(text[max(s_start, d.start - 50) : d.end]))
+                retense(d, published, tense_of(text[max(s_start, d.start - 80) : d.end]))
                 for d in all_dates
                 if s_start <= d.start and d.end <= s_end
             ]
@@ -179,6 +186,9 @@ class ClaimFinder:
                 if draft:
                     drafts.append(_carried(draft, drafts, here, sentence, s_start))
             _rank_periods(drafts, first)
+        validity = measure_period(text, sentences, all_dates, published) if published else None
+        if validity is not None:
+            drafts = [_valid(d, validity) for d in drafts]
         return drafts
 
     def _superlatives(self, sentence: str, offset: int, values: list[Value]) -> list[Value]:
@@ -276,6 +286,19 @@ def _carried(
     if previous is None or not (previous.from_ or previous.to):
         return draft
     return replace(draft, from_=previous.from_, to=previous.to, countries=previous.countries)
+
+
+def _local(d: DateMention, offset: int) -> DateMention:
+    return replace(d, start=d.start - offset, end=d.end - offset)
+
+
+def _valid(d: Draft, validity: Interval) -> Draft:
+    """A tariff or sanction without a period, or with only its first day, holds for as long as
+    the article says its measure holds."""
+    own = d.period
+    if d.metric in MEASURES and (own is None or (own.start == validity.start and own.end is None)):
+        return replace(d, period=validity)
+    return d
 
 
 def _rank_periods(drafts: list[Draft], first: int) -> None:
