@@ -167,3 +167,13 @@ def test_the_day_a_measure_was_announced_is_not_its_period(extractor: Extractor)
         extractor, "Portugal said on Monday it would impose a 12 pct tariff on Norwegian fish."
     )
     assert (found["12 pct"].period_start, found["12 pct"].period_end) == (None, None)
+
+
+def test_people_counted_are_a_population_only_where_they_live(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "About 40,000 Portuguese people live in Norway. The storm in Portugal left 25 people "
+        "injured on Monday.",
+    )
+    assert found["40,000"].metric == "population"
+    assert found["25"].metric == "other"

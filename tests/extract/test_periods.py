@@ -144,6 +144,8 @@ def test_any_text_is_safe(text: str, published: date | None) -> None:
         ("by end-year", None, None, "2022-12-31"),
         ("between April 2000 and December 2021", None, "2000-04-01", "2021-12-31"),
         ("in the first two months", None, "2022-01-01", "2022-02-28"),
+        ("in the year to October", None, "2021-11-01", "2022-10-31"),
+        ("the year ended March 31, 2021", None, "2020-04-01", "2021-03-31"),
     ],
 )
 def test_relative_expressions_follow_the_tense(

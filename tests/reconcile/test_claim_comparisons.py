@@ -127,3 +127,20 @@ def test_two_partners_trade_statistics_a_few_percent_apart_are_not_a_contradicti
     one_side = claim("d1", 80.7e9, "$80.7 billion")
     other_side = claim("d2", 78e9, "$78 billion")
     assert compared(one_side, other_side) == ["different_definition"]
+
+
+def test_a_figure_cut_to_fewer_digits_is_rounding_not_a_contradiction() -> None:
+    cut = claim("d1", 169e9, "169 billion dollars", metric="exports", from_="NOR", to="PRT")
+    full = claim("d2", 169.8e9, "169.8 billion dollars", metric="exports", from_="NOR", to="PRT")
+    assert compared(cut, full) == ["rounding"]
+    apart = claim("d2", 191.2e9, "191.2 billion dollars", metric="exports", from_="NOR", to="PRT")
+    assert compared(cut, apart) == ["contradiction"]
+
+
+def test_two_figures_each_article_gives_are_not_a_dispute_between_them() -> None:
+    # both articles give the year's investment and the year's dividends under one metric
+    a_large = claim("d1", 1.6e12, "1.6 trillion yen", unit="JPY", sentence=0)
+    a_small = claim("d1", 109e9, "109 billion yen", unit="JPY", sentence=50)
+    b_large = claim("d2", 1.6e12, "1.6 trillion yen", unit="JPY", sentence=0)
+    b_small = claim("d2", 109e9, "109 billion yen", unit="JPY", sentence=50)
+    assert compared(a_large, a_small, b_large, b_small) == ["agree", "agree"]

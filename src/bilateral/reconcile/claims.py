@@ -95,18 +95,33 @@ def _related(a: str, b: str, docs: dict[str, DocInfo]) -> bool:
     return root_a == root_b
 
 
+def _also_stated(c: Claim, other: Claim, claims: list[Claim]) -> bool:
+    """Whether the other claim's article also gives this claim's figure, in another claim."""
+    return other.value != c.value and any(
+        x.id != other.id and x.unit == c.unit and abs(x.value - c.value) <= 1e-9 * abs(c.value)
+        for x in claims
+    )
+
+
 def claim_conflicts(group: Sequence[StatedClaim], docs: dict[str, DocInfo]) -> list[Conflict]:
     """Every pair of claims of one group (one key) from independent articles, judged."""
     if not group or group[0].claim.metric in SKIPPED:
         return []
     ordered = sorted(group, key=lambda s: (docs[s.claim.doc_id].published or "", s.claim.id))
     known = rates(group)
+    stated: dict[str, list[Claim]] = {}
+    for s in group:
+        stated.setdefault(s.claim.doc_id, []).append(s.claim)
     out = []
     for i, a in enumerate(ordered):
         window = ordered[i + 1 :] if len(ordered) <= MAX_GROUP else ordered[i + 1 : i + 11]
         for b in window:
             if _related(a.claim.doc_id, b.claim.doc_id, docs):
                 continue
+            if _also_stated(a.claim, b.claim, stated[b.claim.doc_id]) or _also_stated(
+                b.claim, a.claim, stated[a.claim.doc_id]
+            ):
+                continue  # each article gives the other's figure too: two figures, no dispute
             verdict = _verdict(a, b, known, docs)
             if verdict is None:
                 continue

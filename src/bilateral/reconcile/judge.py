@@ -81,6 +81,14 @@ def _contains(outer: Claim, inner: Claim) -> bool:
     )
 
 
+def _cut(coarse: Claim, coarse_text: str, fine: Claim, fine_text: str) -> bool:
+    """Whether `coarse` is `fine` with its last digits cut off: 169 for 169.8."""
+    step = 2 * tolerance(coarse, coarse_text)
+    if not step or coarse.unit == "rank" or step <= 2 * tolerance(fine, fine_text):
+        return False
+    return abs(math.floor(fine.value / step + 1e-9) * step - coarse.value) <= 1e-6 * step
+
+
 def judge(a: Claim, a_text: str, b: Claim, b_text: str, docs: dict[str, DocInfo]) -> Verdict:
     lo_a, hi_a = bounds(a, a_text)
     lo_b, hi_b = bounds(b, b_text)
@@ -90,6 +98,9 @@ def judge(a: Claim, a_text: str, b: Claim, b_text: str, docs: dict[str, DocInfo]
         if a.approx or b.approx:
             return Verdict("agree", "the figures agree within their hedges")
         return Verdict("rounding", "the same figure, rounded differently")
+    if _cut(a, a_text, b, b_text) or _cut(b, b_text, a, a_text):
+        # "$169 billion" against "$169.8 billion": the coarser one cut rather than rounded
+        return Verdict("rounding", "the same figure, one of them cut to fewer digits")
     if a.noun != b.noun and (a.noun in DEFINING or b.noun in DEFINING) and a.noun and b.noun:
         return Verdict(
             "different_definition", f"they measure different things ('{a.noun}' against '{b.noun}')"

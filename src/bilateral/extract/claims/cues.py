@@ -22,6 +22,12 @@ SEGMENT_BREAK = re.compile(
     r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|(?:up|down)\s+from|from)\b(?=[^.;]{0,30}\d)"
     r"|(?:\bto\b|\band\b|,)(?=\s+(?:a\s+|an\s+)?(?:about\s+|around\s+|some\s+)?(?:US)?\$?\d)"
 )
+# a count of people is a population where they live somewhere: "12,000 Koreans live in Chile"
+RESIDENT = re.compile(
+    r"\b(?:live|lives|living|lived|reside|resides|residing|resident|residents|settled|"
+    r"diaspora|community|communities|population|ethnic|home\s+to)\b",
+    re.IGNORECASE,
+)
 # "one of the largest investors": no rank at all
 ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -140,6 +146,11 @@ class Vocabulary:
             if not found:
                 return None, None
             noun = found.group("noun").lower()
+            clause = clause_of(sentence, offset, v)
+            if self.nouns[noun] == "population" and not RESIDENT.search(
+                sentence[clause[0] : clause[1]]
+            ):
+                return "other", noun  # "25 people were hurt": people, but no population
             return self.nouns[noun], noun
         clause = clause_of(sentence, offset, v)
         if v.kind == "percent":

@@ -79,6 +79,7 @@ _CENTURIES = ("18", "19", "20", "21")
 NEEDS = {
     "_months_of_year": ("months",),
     "_between_month_years": ("between", "from"),
+    "_year_ended": ("year", "months"),
     "_so_far": ("so far", "start of", "earlier this", "to date", "to-date"),
     "_first_months": ("first",),
     "_between_months": ("between",),

@@ -32,6 +32,27 @@ def _months_of_year(g: dict[str, str], _: date | None, tense: str | None = None)
 
 
 @rule(
+    rf"\b(?:the\s+)?(?:year|twelve\s+months|12\s+months|fiscal\s+year|financial\s+year)\s+"
+    rf"(?:ended|ending|to|through)\s+(?:end-)?{MONTH_P}(?:\s+\d{{1,2}})?(?:,?\s+{YEAR_P})?\b",
+    "span",
+    True,
+)
+def _year_ended(
+    g: dict[str, str], published: date | None, tense: str | None = None
+) -> Interval | None:
+    """ "the year to December", "the year ended March 31, 1987": twelve months to that month."""
+    month = MONTHS[g["month"].lower()]
+    if g.get("year"):
+        year = int(g["year"])
+    elif published:
+        year = latest_month_year(month, published)
+    else:
+        return None
+    first = date(year - 1, month + 1, 1) if month < 12 else date(year, 1, 1)
+    return Interval(first, month_end(year, month))
+
+
+@rule(
     rf"\b(?:between|from)\s+{MONTH_P},?\s+{YEAR_P}\s+(?:and|to|until|till|through)\s+{MONTH2_P},?\s+{YEAR2_P}\b",
     "span",
 )
