@@ -177,3 +177,23 @@ def test_people_counted_are_a_population_only_where_they_live(extractor: Extract
     )
     assert found["40,000"].metric == "population"
     assert found["25"].metric == "other"
+
+
+def test_a_bare_balance_word_refers_to_the_balance_named_before(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "Norway's current account deficit widened to 3.1 billion dollars in 2020. "
+        "The shortfall was 2.4 billion dollars in 2019.",
+    )
+    assert found["3.1 billion dollars"].metric == "other"
+    assert found["2.4 billion dollars"].metric == "other"  # the current account's, not trade's
+
+
+def test_a_balance_with_two_partners_in_one_sentence(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "Norway's surplus with Portugal last year was 4.5 billion dollars and with Nordic "
+        "neighbours, 1.2 billion dollars.",
+    )
+    assert (found["4.5 billion dollars"].from_, found["4.5 billion dollars"].to) == ("NOR", "PRT")
+    assert found["1.2 billion dollars"].to is None  # a partner that is no country

@@ -139,6 +139,7 @@ def test_any_text_is_safe(text: str, published: date | None) -> None:
         ("on December 17", "past", "2022-12-17", "2022-12-17"),
         ("in the first quarter", "future", "2023-01-01", "2023-03-31"),
         ("in the first quarter", "past", "2022-01-01", "2022-03-31"),
+        ("in the third quarter", None, "2022-07-01", "2022-09-30"),
         ("so far this year", None, "2022-01-01", "2022-12-29"),
         ("at the end of 1986", None, None, "1986-12-31"),
         ("by end-year", None, None, "2022-12-31"),
@@ -166,6 +167,12 @@ def test_relative_expressions_follow_the_tense(
 )
 def test_the_tense_of_a_sentence(sentence: str, tense: str | None) -> None:
     assert tense_of(sentence) == tense
+
+
+def test_a_quarter_not_yet_begun_is_last_year_s_unless_the_future_is_spoken_of() -> None:
+    early = date(2023, 3, 3)
+    assert resolve("in the third quarter", early).iso() == ("2022-07-01", "2022-09-30")
+    assert resolve("in the third quarter", early, "future").iso() == ("2023-07-01", "2023-09-30")
 
 
 def test_a_mention_read_again_in_another_tense() -> None:

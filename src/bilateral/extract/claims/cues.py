@@ -22,6 +22,8 @@ SEGMENT_BREAK = re.compile(
     r"\b(?:against|versus|vs\.?|compared\s+(?:with|to)|(?:up|down)\s+from|from)\b(?=[^.;]{0,30}\d)"
     r"|(?:\bto\b|\band\b|,)(?=\s+(?:a\s+|an\s+)?(?:about\s+|around\s+|some\s+)?(?:US)?\$?\d)"
 )
+BALANCES = ("trade_surplus", "trade_deficit")
+BALANCE_WORDS = {"surplus", "surpluses", "deficit", "deficits", "shortfall", "gap", "balance"}
 # a count of people is a population where they live somewhere: "12,000 Koreans live in Chile"
 RESIDENT = re.compile(
     r"\b(?:live|lives|living|lived|reside|resides|residing|resident|residents|settled|"
@@ -133,8 +135,12 @@ class Vocabulary:
                 best = (key[0], key[1], cues.metric[words], words)
         return (best[2], best[3]) if best else None
 
-    def metric_of(self, v: Value, sentence: str, offset: int) -> tuple[str | None, str | None]:
-        """(metric, noun) for a figure, or (None, None) when it measures nothing we record."""
+    def metric_of(
+        self, v: Value, sentence: str, offset: int, before: str = ""
+    ) -> tuple[str | None, str | None]:
+        """(metric, noun) for a figure, or (None, None) when it measures nothing we record.
+        `before` is the text of the sentence before, for "the surplus" after "the current
+        account surplus"."""
         after = sentence[v.end - offset :]
         if v.kind == "ordinal":
             if ONE_OF.search(sentence[: v.start - offset]):
@@ -163,9 +169,23 @@ class Vocabulary:
         if best is None:
             return "other", None
         metric, cue = best
+        if metric in BALANCES and " " not in cue:
+            named = self.named_balance(before + " " + sentence[: v.start - offset])
+            if named and named[0] == "other":
+                return named  # "the current account deficit ... from a deficit of 1.9 bn"
         if metric in self.target_of and self.is_target(v, sentence, offset, clause):
             return self.target_of[metric], cue
         return metric, cue
+
+    def named_balance(self, text: str) -> tuple[str, str] | None:
+        """The last balance named in full ("trade surplus", "current account deficit") in
+        `text`: what a bare "surplus" or "the shortfall" after it refers to."""
+        last = None
+        for found in self.cues.pattern.finditer(text):
+            words = " ".join(found.group(0).lower().split())
+            if " " in words and words.rsplit(" ", 1)[-1] in BALANCE_WORDS:
+                last = (self.cues.metric[words], words)
+        return last
 
     def is_target(self, v: Value, sentence: str, offset: int, clause: tuple[int, int]) -> bool:
         """A goal, a pledge or a forecast rather than a figure that was: a target word ("aims

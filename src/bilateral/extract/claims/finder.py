@@ -101,12 +101,13 @@ class ClaimFinder:
             d for d in dates if clause_start + offset <= d.start and d.end <= clause_end + offset
         ]
         earlier = YEAR_EARLIER.search(sentence[clause_start:clause_end])
-        if not near:
+        if not near:  # the clause's dates, but not those of a later figure set against it
+            segment_end = clause_end
             clause_start, clause_end = clause_of(sentence, offset, v)
             near = [
                 d
                 for d in dates
-                if clause_start + offset <= d.start and d.end <= clause_end + offset
+                if clause_start + offset <= d.start and d.end <= segment_end + offset
             ]
         if metric in ("project_value", "deal_value"):
             near = dates  # "launched in 2014 and completed in 2020, with a contract value of ..."
@@ -156,7 +157,9 @@ class ClaimFinder:
                 replace(v, unit=dollar) if v.unit == "USD" and v.text.startswith("$") else v
                 for v in all_values
             ]
-        for s_start, s_end in _rejoined(text, sentences):
+        joined = _rejoined(text, sentences)
+        for index, (s_start, s_end) in enumerate(joined):
+            previous = text[joined[index - 1][0] : joined[index - 1][1]] if index else ""
             if not any(b_start <= s_start < b_end for b_start, b_end in body):
                 continue
             sentence = text[s_start:s_end]
@@ -182,7 +185,9 @@ class ClaimFinder:
             values += self._superlatives(sentence, s_start, values)
             first = len(drafts)
             for v in values:
-                draft = self._draft(v, text, s_start, s_end, here, dyad, dates, published)
+                draft = self._draft(
+                    v, text, (s_start, s_end), previous, here, dyad, dates, published
+                )
                 if draft:
                     drafts.append(_carried(draft, drafts, here, sentence, s_start))
             _rank_periods(drafts, first)
@@ -214,15 +219,16 @@ class ClaimFinder:
         self,
         v: Value,
         text: str,
-        s_start: int,
-        s_end: int,
+        bounds: tuple[int, int],
+        previous: str,
         here: list[CountryMention],
         dyad: tuple[str, ...],
         dates: list[DateMention],
         published: date | None,
     ) -> Draft | None:
+        s_start, s_end = bounds
         sentence = text[s_start:s_end]
-        metric, noun = self.words.metric_of(v, sentence, s_start)
+        metric, noun = self.words.metric_of(v, sentence, s_start, previous)
         # "a two-fold increase": a change, kept in its own unit ("times") so it is never compared
         # with a level; "tripled from $1.5 bn to $4.2 bn": the two levels say it all
         unnamed = metric in (None, "other") or TRIPLED_FROM.search(sentence)

@@ -36,10 +36,9 @@ _SUBJECT = re.compile(
     r"slapped|set|owes|owed|lent|lends|provided|gave|granted|extended)\b",
     re.IGNORECASE,
 )
-# "a surplus with the U.S.": a partner is named, even where it is not recognised as a country
-WITH_PARTNER = re.compile(
-    r"\b(?:surplus|deficit|balance|shortfall|gap)(?:e?s)?\s+with\s+(?:the\s+)?[A-Z]"
-)
+# "a surplus with the U.S.", "and with EC nations, 16.7 billion": a balance's partner, named
+# whether or not it is recognised as a country
+WITH = re.compile(r"\bwith\s+(?:the\s+)?(?=[A-Z])")
 _FAVOUR = re.compile(r"^['’]s\s+favou?r\b", re.IGNORECASE)
 
 
@@ -64,7 +63,9 @@ def _role(text: str, rel_s: int, rel_e: int) -> str:
         return "subject"  # "with the Japanese selling us more than we sold them"
     if re.search(r"\bfrom\s+(?:the\s+)?$", before):
         return "from"
-    if re.search(r"\b(?:to|into|in|for|with|of|against)\s+(?:the\s+)?$", before):
+    if re.search(r"\bwith\s+(?:the\s+)?$", before):
+        return "with"
+    if re.search(r"\b(?:to|into|in|for|of|against)\s+(?:the\s+)?$", before):
         return "to"
     if _SUBJECT.match(after.lstrip()):
         return "subject"
@@ -90,26 +91,33 @@ def _first(
 
 
 def by_role(
-    metric: str, found: list[tuple[str, str]], dyad: tuple[str, ...], partner: bool = False
+    metric: str,
+    found: list[tuple[str, str]],
+    dyad: tuple[str, ...],
+    partner: bool = False,
+    with_code: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """(from, to) of a balance, a tariff or sanction, a debt or loan, from the roles."""
+    """(from, to) of a balance, a tariff or sanction, a debt or loan, from the roles. For a
+    balance, `with_code` is the country of the "with ..." nearest the figure, and `partner`
+    says a partner is named there that is not recognised as a country."""
     if metric in BALANCES:  # whose balance it is, against which partner
-        to = _first(found, ("to", "on"))
+        to = with_code
         source = _first(found, ("favoured",)) or _first(
-            found, ("owner", "subject", "named", "from"), to
+            found, ("owner", "subject", "named", "from", "to"), to
         )
-        to = to or _first(found, ("owner", "subject", "named", "from"), source)
+        if not to and not partner and not any(role == "with" for _, role in found):
+            to = _first(found, ("owner", "subject", "named", "from"), source)
     elif metric in MEASURES:  # who imposes it, on whose goods
-        to = _first(found, ("on", "to"))
+        to = _first(found, ("on", "to", "with"))
         source = _first(found, ("subject", "owner", "named", "from"), to)
         if to is None and source is None and len(found) == 1:
             source = found[0][0]
     elif metric == "debt":  # who lends, who owes
-        to = _first(found, ("owner", "subject", "named", "to"))
-        source = _first(found, ("from", "to", "named"), to)
+        to = _first(found, ("owner", "subject", "named", "to", "with"))
+        source = _first(found, ("from", "to", "with", "named"), to)
     else:  # loans
         source = _first(found, ("from", "subject", "owner", "named"))
-        to = _first(found, ("to", "on"), source)
+        to = _first(found, ("to", "on", "with"), source)
     pool = [c for c in dyad if c not in (source, to)]
     if source and not to and pool and (partner or metric not in BALANCES):
         to = pool[0]  # a balance with no partner named is an overall balance
@@ -200,7 +208,7 @@ def imports_direction(
 ) -> tuple[str | None, str | None]:
     """Imports run from the country of origin ("imports from X") to the importer."""
     origin = _first(found, ("from",))
-    importer = _first(found, ("owner", "subject", "named", "to"), origin)
+    importer = _first(found, ("owner", "subject", "named", "to", "with"), origin)
     pool = [c for c in dyad if c not in (origin, importer)]
     if origin and not importer and pool:
         importer = pool[0]
@@ -218,9 +226,18 @@ def direction(
     value: Value,
 ) -> tuple[str | None, str | None]:
     if metric in BALANCES or metric in MEASURES or metric in CREDIT:
+        found = roles(sentence, offset, countries, value)
+        if metric not in BALANCES:
+            return by_role(metric, found, dyad)
         c_start, c_end = clause_of(sentence, offset, value)
-        partner = bool(WITH_PARTNER.search(sentence[c_start:c_end]))
-        return by_role(metric, roles(sentence, offset, countries, value), dyad, partner)
+        withs = [m.end() + c_start for m in WITH.finditer(sentence[c_start:c_end])]
+        if not withs:
+            return by_role(metric, found, dyad)
+        at = value.start - offset  # the nearest, one after the figure counting half again
+        near = min(withs, key=lambda w: at - w if w <= at else 1.5 * (w - at))
+        code = next((c.code for c in countries if c.start - offset <= near < c.end - offset), None)
+        partner = code is None and not any(role == "with" for _, role in found)
+        return by_role(metric, found, dyad, partner, code)
     if metric == "imports":
         return imports_direction(roles(sentence, offset, countries, value), dyad)
     if metric in FLOWS:

@@ -147,8 +147,8 @@ def _quarter(
     if published and not g.get("year") and not g.get("rel"):
         # "in the first quarter": the latest one begun by the publication date in the past
         # tense, the next one not yet over in the future tense
-        if tense == "past" and date(year, 3 * q - 2, 1) > published:
-            year -= 1
+        if tense != "future" and date(year, 3 * q - 2, 1) > published:
+            year -= 1  # a quarter not yet begun is spoken of in the future tense
         elif tense == "future" and month_end(year, 3 * q) < published:
             year += 1
     return Interval(date(year, 3 * q - 2, 1), month_end(year, 3 * q))
