@@ -197,3 +197,9 @@ def test_a_balance_with_two_partners_in_one_sentence(extractor: Extractor) -> No
     )
     assert (found["4.5 billion dollars"].from_, found["4.5 billion dollars"].to) == ("NOR", "PRT")
     assert found["1.2 billion dollars"].to is None  # a partner that is no country
+
+
+def test_a_physical_quantity_keeps_its_unit(extractor: Extractor) -> None:
+    found = figures(extractor, "Norway exported 1.2 mln metric tonnes of fish to Portugal in 2020.")
+    fish = found["1.2 mln"]
+    assert (fish.metric, fish.value, fish.unit, fish.from_) == ("exports", 1.2e6, "tonnes", "NOR")

@@ -139,6 +139,12 @@ def dollar_domains() -> dict[str, str]:
 
 
 @cache
+def quantities() -> dict[str, str]:
+    """Words of a physical quantity after a number ("metric tonnes") -> the unit recorded."""
+    return {row[0].lower(): row[1] for row in _rows("quantities.tsv")}
+
+
+@cache
 def scales() -> dict[str, tuple[float, bool]]:
     """Scale word -> (multiplier, may be glued to the digits)."""
     return {row[0]: (float(row[1]), row[2] == "yes") for row in _rows("scales.tsv")}
@@ -216,6 +222,7 @@ __all__ = [
     "months",
     "name_heads",
     "national_institutions",
+    "quantities",
     "scales",
     "speech",
     "titles",

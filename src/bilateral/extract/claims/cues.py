@@ -23,6 +23,8 @@ SEGMENT_BREAK = re.compile(
     r"|(?:\bto\b|\band\b|,)(?=\s+(?:a\s+|an\s+)?(?:about\s+|around\s+|some\s+)?(?:US)?\$?\d)"
 )
 BALANCES = ("trade_surplus", "trade_deficit")
+# what a physical quantity can measure
+QUANTITY_METRICS = ("exports", "imports", "trade_turnover", "trade_target")
 BALANCE_WORDS = {"surplus", "surpluses", "deficit", "deficits", "shortfall", "gap", "balance"}
 # a count of people is a population where they live somewhere: "12,000 Koreans live in Chile"
 RESIDENT = re.compile(
@@ -109,6 +111,11 @@ class Vocabulary:
             rf"\b(?:the\s+)?(?P<sup>largest|biggest)\s+(?:(?:\w+)\s+)?(?P<noun>{rank_nouns})\b",
             re.IGNORECASE,
         )
+        quantities = data.quantities()
+        self.quantity_of = quantities
+        self.quantity_after = re.compile(
+            rf"^\s*(?P<unit>{_alt(list(quantities))})\b", re.IGNORECASE
+        )
         self.cumulative = re.compile(
             rf"\b(?:{_alt([w.phrase for w in words if w.kind == 'cumulative'])})\b", re.IGNORECASE
         )
@@ -147,6 +154,11 @@ class Vocabulary:
                 return None, None
             found = self.rank_after.match(after)
             return ("rank", found.group("noun")) if found else (None, None)
+        if v.kind == "number" and v.unit != "count":  # a quantity: "9.8 mln tonnes"
+            best = self.nearest(self.cues, v, sentence, offset, clause_of(sentence, offset, v))
+            if best is None or best[0] not in QUANTITY_METRICS:
+                return "other", None
+            return best
         if v.kind == "number":
             found = self.noun_after.match(after)
             if not found:
@@ -176,6 +188,14 @@ class Vocabulary:
         if metric in self.target_of and self.is_target(v, sentence, offset, clause):
             return self.target_of[metric], cue
         return metric, cue
+
+    def quantity(self, v: Value, sentence: str, offset: int) -> Value:
+        """The figure with the unit of the physical quantity written after it, if one is."""
+        found = self.quantity_after.match(sentence[v.end - offset :])
+        if v.kind != "number" or not found:
+            return v
+        unit = self.quantity_of[" ".join(found.group("unit").lower().split())]
+        return Value(v.start, v.end, v.text, v.value, unit, v.kind, v.approx, v.note)
 
     def named_balance(self, text: str) -> tuple[str, str] | None:
         """The last balance named in full ("trade surplus", "current account deficit") in

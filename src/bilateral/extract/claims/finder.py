@@ -228,6 +228,7 @@ class ClaimFinder:
     ) -> Draft | None:
         s_start, s_end = bounds
         sentence = text[s_start:s_end]
+        v = self.words.quantity(v, sentence, s_start)
         metric, noun = self.words.metric_of(v, sentence, s_start, previous)
         # "a two-fold increase": a change, kept in its own unit ("times") so it is never compared
         # with a level; "tripled from $1.5 bn to $4.2 bn": the two levels say it all

@@ -190,6 +190,9 @@ def flow_direction(
             source = source or c.code
     if source == target:  # "in Canadian-U.S. trade, Canadian shipments": not to itself
         target = None
+    if metric == "exports" and not source and not target:  # "Canada ... exported 9.8 mln"
+        first = next((c for c in countries if c.end <= value.start), None)
+        source = first.code if first else None
     if metric == "rank" and target and not source:
         before_value = [c for c in countries if c.end <= value.start and c.code != target]
         source = before_value[-1].code if before_value else None
