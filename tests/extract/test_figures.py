@@ -203,3 +203,15 @@ def test_a_physical_quantity_keeps_its_unit(extractor: Extractor) -> None:
     found = figures(extractor, "Norway exported 1.2 mln metric tonnes of fish to Portugal in 2020.")
     fish = found["1.2 mln"]
     assert (fish.metric, fish.value, fish.unit, fish.from_) == ("exports", 1.2e6, "tonnes", "NOR")
+
+
+def test_an_amount_without_a_unit_is_in_the_currency_of_its_sentence_unless_it_counts(
+    extractor: Extractor,
+) -> None:
+    found = figures(
+        extractor,
+        "Norway's exports to Portugal rose to 2.1 billion euros in 2020 from 1.8 billion in "
+        "2019, while 1.5 million tourists visited Portugal.",
+    )
+    assert (found["1.8 billion"].unit, found["1.8 billion"].metric) == ("EUR", "exports")
+    assert found["1.5 million"].unit == "count"

@@ -116,6 +116,10 @@ class Vocabulary:
         self.quantity_after = re.compile(
             rf"^\s*(?P<unit>{_alt(list(quantities))})\b", re.IGNORECASE
         )
+        # what a number counts, when it counts something: a count noun or a physical unit
+        self.counted = re.compile(
+            rf"{self.noun_after.pattern}|^\s*(?:{_alt(list(quantities))})\b", re.IGNORECASE
+        )
         self.cumulative = re.compile(
             rf"\b(?:{_alt([w.phrase for w in words if w.kind == 'cumulative'])})\b", re.IGNORECASE
         )

@@ -62,9 +62,13 @@ def local_dollar(url: str | None) -> str | None:
     return _dollar_of_domain().get(host.rsplit(".", 1)[-1].lower())
 
 
-def implied_currency(values: list[Value], sentence_start: int, sentence_end: int) -> list[Value]:
+def implied_currency(
+    values: list[Value], text: str, bounds: tuple[int, int], counts: re.Pattern[str]
+) -> list[Value]:
     """A scaled amount with no unit after an amount of money in the same sentence is in that
-    money's currency: "7.6 billion francs in 1986 against 5.1 billion in 1985"."""
+    money's currency: "7.6 billion francs in 1986 against 5.1 billion in 1985"; one followed by
+    what it counts (`counts`: "5 million tourists", "2 mln tonnes") is not money."""
+    sentence_start, sentence_end = bounds
     out: list[Value] = []
     last_money: Value | None = None
     for v in values:
@@ -75,6 +79,7 @@ def implied_currency(values: list[Value], sentence_start: int, sentence_end: int
             and last_money is not None
             and sentence_start <= v.start < sentence_end
             and SCALED.search(v.text)
+            and not counts.match(text[v.end : v.end + 40])
         ):
             v = replace(v, unit=last_money.unit, kind="money")
         out.append(v)
@@ -181,7 +186,7 @@ class ClaimFinder:
             values = [
                 v for v in values if not any(d.start < v.end and v.start < d.end for d in dates)
             ]
-            values = implied_currency(values, s_start, s_end)
+            values = implied_currency(values, text, (s_start, s_end), self.words.counted)
             values += self._superlatives(sentence, s_start, values)
             first = len(drafts)
             for v in values:
