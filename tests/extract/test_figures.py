@@ -215,3 +215,17 @@ def test_an_amount_without_a_unit_is_in_the_currency_of_its_sentence_unless_it_c
     )
     assert (found["1.8 billion"].unit, found["1.8 billion"].metric) == ("EUR", "exports")
     assert found["1.5 million"].unit == "count"
+
+
+def test_its_surplus_is_not_the_surplus_of_a_country_merely_named(extractor: Extractor) -> None:
+    found = figures(
+        extractor,
+        "Under Portuguese pressure, it agreed to cut its record 3.3 billion dollar trade surplus "
+        "in 2020.",
+    )
+    assert found["3.3 billion dollar"].from_ is None
+
+
+def test_the_commodity_of_a_quantity(extractor: Extractor) -> None:
+    found = figures(extractor, "Norway exported 40,000 tonnes of salmon to Portugal in 2020.")
+    assert (found["40,000"].unit, found["40,000"].noun) == ("tonnes", "salmon")

@@ -5,6 +5,8 @@ and two partners' trade statistics."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bilateral.model import Claim, DocInfo
 from bilateral.reconcile import StatedClaim, claim_conflicts, claim_key
 
@@ -144,3 +146,26 @@ def test_two_figures_each_article_gives_are_not_a_dispute_between_them() -> None
     b_large = claim("d2", 1.6e12, "1.6 trillion yen", unit="JPY", sentence=0)
     b_small = claim("d2", 109e9, "109 billion yen", unit="JPY", sentence=50)
     assert compared(a_large, a_small, b_large, b_small) == ["agree", "agree"]
+
+
+def test_tonnes_of_different_goods_are_not_compared() -> None:
+    def tonnes(doc: str, value: float, noun: str | None) -> StatedClaim:
+        s = claim(doc, value, f"{value:,.0f}", metric="exports", unit="tonnes", from_="NOR")
+        return StatedClaim(
+            replace(s.claim, id=f"{s.claim.id}-{noun}", noun=noun), s.value_text, None
+        )
+
+    assert compared(tonnes("d1", 556_874, "rice"), tonnes("d2", 22_068, "coffee")) == []
+    assert compared(tonnes("d1", 556_874, None), tonnes("d2", 22_068, None)) == []
+    assert compared(tonnes("d1", 556_874, "rice"), tonnes("d2", 600_000, "rice")) == [
+        "contradiction"
+    ]
+
+
+def test_a_balance_with_a_partner_that_is_no_country_is_not_an_overall_balance() -> None:
+    overall = claim("d1", 83e9, "83 billion", metric="trade_surplus", from_="NOR")
+    with_group = claim("d2", 16.7e9, "16.7 billion", metric="trade_surplus", from_="NOR")
+    with_group = StatedClaim(
+        replace(with_group.claim, noun="surplus with Nordic neighbours"), "16.7 billion", None
+    )
+    assert compared(overall, with_group) == []

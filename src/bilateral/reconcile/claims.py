@@ -31,7 +31,8 @@ class StatedClaim:
 
 
 def _is_money(unit: str) -> bool:
-    return unit not in NOT_MONEY
+    """An ISO 4217 code, as opposed to percent, count, rank, times or a physical unit."""
+    return len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
 def claim_key(c: Claim) -> str:
@@ -43,7 +44,16 @@ def claim_key(c: Claim) -> str:
         return "|".join([c.metric, unit, "", "alone", c.id])
     if c.metric in BALANCES:
         pair = "-".join(sorted(x for x in (c.from_, c.to) if x)) or "-".join(sorted(c.countries))
+        if not c.to and c.noun and " with " in c.noun:  # with a partner that is no country
+            partner = c.noun.split(" with ", 1)[1]
+            return "|".join([BALANCES[0], unit, pair, "with", partner])
         return "|".join([BALANCES[0], unit, pair, "balance" if c.to else "overall", ""])
+    if unit not in ("money", *NOT_MONEY):  # tonnes of what
+        if not c.noun:
+            return "|".join([c.metric, unit, "", "alone", c.id])
+        return "|".join(
+            [c.metric, unit, "-".join(sorted(c.countries)), c.from_ or "", c.to or "", c.noun]
+        )
     return "|".join([c.metric, unit, "-".join(sorted(c.countries)), c.from_ or "", c.to or ""])
 
 

@@ -10,7 +10,13 @@ from urllib.parse import urlparse
 
 from bilateral import data
 from bilateral.extract.claims.cues import Vocabulary, clause_of, segment_of
-from bilateral.extract.claims.scope import CountryMention, countries_of, direction
+from bilateral.extract.claims.scope import (
+    BALANCES,
+    CountryMention,
+    countries_of,
+    direction,
+    other_partner,
+)
 from bilateral.extract.claims.validity import MEASURES, measure_period, start_of
 from bilateral.extract.periods import DateMention, Interval, retense, tense_of
 from bilateral.extract.values import Value, find_values, words_to_number
@@ -22,6 +28,8 @@ TOP_N = re.compile(
 # "tripled from $1.5 billion in 2017 to $4.2 billion": the change joins two stated levels
 TRIPLED_FROM = re.compile(r"\bfrom\b[^;]{0,40}?\d[^;]{0,60}?\bto\b[^;]{0,20}?\d", re.IGNORECASE)
 RECORD = re.compile(r"\brecord(?:\s+high)?\s+(?:of\s+)?$", re.IGNORECASE)
+NOT_PHYSICAL = ("count", "percent", "rank", "times")
+COMMODITY = re.compile(r"^[\s\w.-]{0,30}?\bof\s+(?:the\s+)?(?P<what>[a-z][\w-]+)")
 # "against 5.1 billion for 1985" after "7.6 billion francs": the currency goes without saying
 # "a year earlier": the period of the figure it is set against, a year back
 YEAR_EARLIER = re.compile(
@@ -257,6 +265,12 @@ class ClaimFinder:
         elif metric == "other" and v.kind == "money":
             noun = noun or _noun_phrase(sentence, v.end - s_start)
         from_, to = direction(metric, sentence, s_start, here, dyad, v)
+        if metric in BALANCES and to is None:
+            partner = other_partner(sentence, s_start, here, v)
+            noun = f"{noun or metric} with {partner}" if partner else noun
+        elif v.unit not in NOT_PHYSICAL and v.kind == "number":  # what the tonnes are of
+            found = COMMODITY.match(sentence[v.end - s_start :])
+            noun = found.group("what").lower() if found else None
         qualifier = "change" if v.kind == "multiplier" else None
         if RECORD.search(text[max(s_start, v.start - 20) : v.start]):
             qualifier = "record"

@@ -38,6 +38,10 @@ _SUBJECT = re.compile(
 )
 # "a surplus with the U.S.", "and with EC nations, 16.7 billion": a balance's partner, named
 # whether or not it is recognised as a country
+ITS = re.compile(
+    r"\b(?:its|their)\s+(?:[\w.,-]+\s+){0,6}?(?:surplus|surpluses|deficit|deficits|balance|shortfall)\b",
+    re.IGNORECASE,
+)
 WITH = re.compile(r"\bwith\s+(?:the\s+)?(?=[A-Z])")
 _FAVOUR = re.compile(r"^['’]s\s+favou?r\b", re.IGNORECASE)
 
@@ -96,15 +100,18 @@ def by_role(
     dyad: tuple[str, ...],
     partner: bool = False,
     with_code: str | None = None,
+    its: bool = False,
 ) -> tuple[str | None, str | None]:
     """(from, to) of a balance, a tariff or sanction, a debt or loan, from the roles. For a
     balance, `with_code` is the country of the "with ..." nearest the figure, and `partner`
-    says a partner is named there that is not recognised as a country."""
+    says a partner is named there that is not recognised as a country; `its` that the balance
+    is "its": a country merely named in the clause is then not taken for its owner."""
     if metric in BALANCES:  # whose balance it is, against which partner
         to = with_code
-        source = _first(found, ("favoured",)) or _first(
-            found, ("owner", "subject", "named", "from", "to"), to
-        )
+        source = _first(found, ("favoured", "owner", "subject"), to)
+        if source is None and its:  # "its surplus": whose, the clause does not say
+            return None, to
+        source = source or _first(found, ("named", "from", "to"), to)
         if not to and not partner and not any(role == "with" for _, role in found):
             to = _first(found, ("owner", "subject", "named", "from"), source)
     elif metric in MEASURES:  # who imposes it, on whose goods
@@ -233,19 +240,38 @@ def direction(
         if metric not in BALANCES:
             return by_role(metric, found, dyad)
         c_start, c_end = clause_of(sentence, offset, value)
+        near_figure = sentence[max(c_start, value.start - offset - 60) : value.end - offset + 30]
+        its = bool(ITS.search(near_figure))
         withs = [m.end() + c_start for m in WITH.finditer(sentence[c_start:c_end])]
         if not withs:
-            return by_role(metric, found, dyad)
+            return by_role(metric, found, dyad, its=its)
         at = value.start - offset  # the nearest, one after the figure counting half again
         near = min(withs, key=lambda w: at - w if w <= at else 1.5 * (w - at))
         code = next((c.code for c in countries if c.start - offset <= near < c.end - offset), None)
         partner = code is None and not any(role == "with" for _, role in found)
-        return by_role(metric, found, dyad, partner, code)
+        return by_role(metric, found, dyad, partner, code, its)
     if metric == "imports":
         return imports_direction(roles(sentence, offset, countries, value), dyad)
     if metric in FLOWS:
         return flow_direction(metric, sentence, offset, countries, dyad, value)
     return None, None
+
+
+def other_partner(
+    sentence: str, offset: int, countries: list[CountryMention], value: Value
+) -> str | None:
+    """The words of a balance's partner that is no country ("with EC nations"), when the
+    "with ..." nearest the figure names one."""
+    c_start, c_end = clause_of(sentence, offset, value)
+    found = [(m.end() + c_start, m) for m in WITH.finditer(sentence[c_start:c_end])]
+    if not found:
+        return None
+    at = value.start - offset
+    near, _ = min(found, key=lambda f: at - f[0] if f[0] <= at else 1.5 * (f[0] - at))
+    if any(c.start - offset <= near < c.end - offset for c in countries):
+        return None
+    words = re.match(r"[A-Z][\w.-]*(?:\s+[A-Za-z][\w-]*){0,2}", sentence[near:])
+    return words.group(0) if words else None
 
 
 def countries_of(
