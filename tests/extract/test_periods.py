@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilateral.extract.periods import MONTHS, find_dates, resolve
+from bilateral.extract.periods import MONTHS, find_dates, resolve, retense, tense_of
 
 PUBLISHED = date(2022, 12, 29)  # a Thursday
 
@@ -128,3 +128,56 @@ def test_a_weekday_is_within_the_week_before_publication(published: date) -> Non
 def test_any_text_is_safe(text: str, published: date | None) -> None:
     for mention in find_dates(text, published):
         assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("expression", "tense", "start", "end"),
+    [
+        ("on Wednesday", "future", "2023-01-04", "2023-01-04"),
+        ("on Wednesday", "past", "2022-12-28", "2022-12-28"),
+        ("on January 17", "future", "2023-01-17", "2023-01-17"),
+        ("on December 17", "past", "2022-12-17", "2022-12-17"),
+        ("in the first quarter", "future", "2023-01-01", "2023-03-31"),
+        ("in the first quarter", "past", "2022-01-01", "2022-03-31"),
+        ("in the third quarter", None, "2022-07-01", "2022-09-30"),
+        ("so far this year", None, "2022-01-01", "2022-12-29"),
+        ("at the end of 1986", None, None, "1986-12-31"),
+        ("by end-year", None, None, "2022-12-31"),
+        ("between April 2000 and December 2021", None, "2000-04-01", "2021-12-31"),
+        ("in the first two months", None, "2022-01-01", "2022-02-28"),
+        ("in the year to October", None, "2021-11-01", "2022-10-31"),
+        ("the year ended March 31, 2021", None, "2020-04-01", "2021-03-31"),
+    ],
+)
+def test_relative_expressions_follow_the_tense(
+    expression: str, tense: str | None, start: str | None, end: str | None
+) -> None:
+    interval = resolve(expression, PUBLISHED, tense)
+    assert interval is not None and interval.iso() == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("The duties are to take effect on Wednesday.", "future"),
+        ("Ministers will meet again in April.", "future"),
+        ("The minister said on Wednesday that exports grew.", "past"),
+        ("Exports to the region", None),
+    ],
+)
+def test_the_tense_of_a_sentence(sentence: str, tense: str | None) -> None:
+    assert tense_of(sentence) == tense
+
+
+def test_a_quarter_not_yet_begun_is_last_year_s_unless_the_future_is_spoken_of() -> None:
+    early = date(2023, 3, 3)
+    assert resolve("in the third quarter", early).iso() == ("2022-07-01", "2022-09-30")
+    assert resolve("in the third quarter", early, "future").iso() == ("2023-07-01", "2023-09-30")
+
+
+def test_a_mention_read_again_in_another_tense() -> None:
+    (mention,) = find_dates("on Wednesday", PUBLISHED)
+    assert retense(mention, PUBLISHED, "future").interval == resolve(
+        "on Wednesday", PUBLISHED, "future"
+    )
+    assert retense(mention, PUBLISHED, None) == mention

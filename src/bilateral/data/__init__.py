@@ -133,6 +133,18 @@ def currencies() -> tuple[Currency, ...]:
 
 
 @cache
+def dollar_domains() -> dict[str, str]:
+    """Country-code top-level domain -> the currency a bare "$" means in an outlet there."""
+    return {row[0].lower(): row[1] for row in _rows("dollar_domains.tsv")}
+
+
+@cache
+def quantities() -> dict[str, str]:
+    """Words of a physical quantity after a number ("metric tonnes") -> the unit recorded."""
+    return {row[0].lower(): row[1] for row in _rows("quantities.tsv")}
+
+
+@cache
 def scales() -> dict[str, tuple[float, bool]]:
     """Scale word -> (multiplier, may be glued to the digits)."""
     return {row[0]: (float(row[1]), row[2] == "yes") for row in _rows("scales.tsv")}
@@ -219,6 +231,7 @@ __all__ = [
     "countries",
     "currencies",
     "descriptors",
+    "dollar_domains",
     "event_cues",
     "gazetteer",
     "hedges",
@@ -226,6 +239,7 @@ __all__ = [
     "months",
     "name_heads",
     "national_institutions",
+    "quantities",
     "question_cues",
     "scales",
     "speech",

@@ -105,7 +105,9 @@ class Extractor:
         )
         published = date.fromisoformat(document.published) if document.published else None
         dates = find_dates(text, published)
-        drafts = self.claims.find(text, sentences, body, countries, dyad, published, dates)
+        drafts = self.claims.find(
+            text, sentences, body, countries, dyad, published, dates, document.url
+        )
         claims = [self._claim(document.id, d, quotes, attributor) for d in drafts]
         events = self._events(document, found, sentences, body, quotes, dyad, published, dates)
         return ArticleEntities(

@@ -59,7 +59,13 @@ def words_to_number(text: str) -> float | None:
     if not tokens:
         return None
     total, current, seen = 0.0, 0.0, False
-    for token in tokens:
+    for i, token in enumerate(tokens):
+        if (
+            token == "a"
+            and i + 1 < len(tokens)
+            and (tokens[i + 1] in UNITS or tokens[i + 1] in TENS)
+        ):
+            continue  # "a one billion dollar accord": the article adds nothing
         if token == "a":
             current = current or 1  # "a million"; in "half a million" the "a" adds nothing
         elif token == "half":
@@ -135,6 +141,9 @@ def grammar() -> Grammar:
     )
     names = _alt([n for c in data.currencies() for n in c.names])
     spaced = _alt([k for k, (_, glued) in scales.items() if not glued])
+    # after a number and before a currency name, an abbreviation stands apart too ("300 mln
+    # dlrs"), and a compound adjective joins all three with hyphens ("a 169-billion-dlr deficit")
+    named_scale = _alt([k for k in scales if not glued_only(k, scales)])
     glued = _alt([k for k, (_, g) in scales.items() if g])
     word_numbers = _alt([*UNITS, *TENS, *WORD_SCALES, "a", "half", "quarter", "quarters"])
     # Thousands grouped by three, or by two above the thousands as in India ("12,34,567").
@@ -152,7 +161,7 @@ def grammar() -> Grammar:
             re.IGNORECASE,
         ),
         money_suffix=re.compile(
-            rf"(?<![\w.,])(?:{amount}|(?P<words>{in_words}))(?:\s(?P<scale>{spaced})\b)?[\s-]?"
+            rf"(?<![\w.,])(?:{amount}|(?P<words>{in_words}))(?:[\s-](?P<scale>{named_scale})\b)?[\s-]?"
             rf"(?P<name>{names}|{symbols})(?!\w){cents}",
             re.IGNORECASE,
         ),
@@ -183,6 +192,11 @@ def grammar() -> Grammar:
         scales=scales,
         hedges=hedges,
     )
+
+
+def glued_only(word: str, scales: dict[str, tuple[float, bool]]) -> bool:
+    """A scale word that is only ever written glued to digits: a single letter ("5m") or "MM"."""
+    return scales[word][1] and (len(word) == 1 or word == "mm")
 
 
 def _amount(match: re.Match[str], g: Grammar) -> float | None:
