@@ -163,14 +163,85 @@ class EventCue:
     pattern: str  # a case-insensitive regular expression without capturing groups
     keys: tuple[str, ...]  # lower-case words of which one must be in a text for a match
     once: bool  # two countries do this once: differing dates are a contradiction
+    mode: str = ""  # the PLOVER mode, where the cue says it
+    paired: bool = False  # a general word: an event only where two countries are named
 
 
 @cache
 def event_cues() -> tuple[EventCue, ...]:
     return tuple(
-        EventCue(row[0], row[1], row[2], _split(row[3]), row[4] == "yes")
+        EventCue(
+            row[0],
+            row[1],
+            row[2],
+            _split(row[3]),
+            row[4] == "yes",
+            _cell(row, 5),
+            _cell(row, 6) == "pair",
+        )
         for row in _rows("events.tsv")
     )
+
+
+def _cell(row: list[str], index: int) -> str:
+    return row[index].strip() if len(row) > index else ""
+
+
+@dataclass(frozen=True)
+class EventVerb:
+    """A written form of a CAMEO verb with the PLOVER category it signals by itself."""
+
+    form: str
+    verb: str  # its base form, the key of its phrases
+    cameo: str
+    type: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class EventPhrase:
+    """A CAMEO verb pattern: the verb with words before or after it, and the category then."""
+
+    verb: str
+    before: tuple[tuple[str, ...], ...]  # each word as its alternatives
+    after: tuple[tuple[str, ...], ...]
+    cameo: str
+    type: str
+    mode: str
+
+
+@cache
+def event_verbs() -> dict[str, EventVerb]:
+    """Written form -> verb (built from PETRARCH2's CAMEO dictionary, see README.md)."""
+    return {
+        row[0]: EventVerb(row[0], row[1], row[2], row[3], _cell(row, 4))
+        for row in _rows("event_verbs.tsv")
+    }
+
+
+def _words(cell: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.split("|")) for w in cell.split())
+
+
+@cache
+def event_phrases() -> dict[str, tuple[EventPhrase, ...]]:
+    """Base verb -> its phrases, the longest first."""
+    out: dict[str, list[EventPhrase]] = {}
+    for row in _rows("event_phrases.tsv"):
+        phrase = EventPhrase(row[0], _words(row[1]), _words(row[2]), row[3], row[4], _cell(row, 5))
+        out.setdefault(row[0], []).append(phrase)
+    return {
+        k: tuple(sorted(v, key=lambda p: -(len(p.before) + len(p.after)))) for k, v in out.items()
+    }
+
+
+@cache
+def event_grammar() -> dict[str, tuple[str, ...]]:
+    """Kind (negation, conditional, reported, ambiguous_verb, embedding...) -> its words."""
+    out: dict[str, list[str]] = {}
+    for row in _rows("event_grammar.tsv"):
+        out.setdefault(row[0], []).extend(_split(row[1]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache
@@ -194,6 +265,8 @@ __all__ = [
     "Country",
     "Currency",
     "EventCue",
+    "EventPhrase",
+    "EventVerb",
     "Gazetteer",
     "MetricWord",
     "Place",
@@ -203,6 +276,9 @@ __all__ = [
     "currencies",
     "descriptors",
     "event_cues",
+    "event_grammar",
+    "event_phrases",
+    "event_verbs",
     "gazetteer",
     "hedges",
     "metric_words",

@@ -1,0 +1,167 @@
+"""The words that signal an event: the cue patterns of `data/events.tsv` first, then the verbs
+and verb phrases of the CAMEO dictionary (`data/event_verbs.tsv`, `data/event_phrases.tsv`),
+and the grammar around them: negation, complements, conditions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bilateral import data
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+LEXICON_RANK = 10_000  # a dictionary verb gives way to every cue pattern
+# the first cues of these categories take a complement that is not an event of its own:
+# "urged X to lift sanctions", "refused to sign", "accused X of shelling"
+TAKES_COMPLEMENT = {"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "CONCEDE"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    type: str
+    subtype: str
+    mode: str
+    rank: int  # lower is more specific
+    paired: bool = True  # names an event only where its sentence names two countries
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class CueFinder:
+    def __init__(self) -> None:
+        self.cues = data.event_cues()
+        self.patterns = [re.compile(c.pattern, re.IGNORECASE) for c in self.cues]
+        self.verbs = data.event_verbs()
+        self.phrases = data.event_phrases()
+        grammar = data.event_grammar()
+        self.ambiguous = set(grammar.get("ambiguous_verb", ()))
+        self.negation = re.compile(
+            rf"(?:\b(?:{_alternation(grammar.get('negation', ()))})\b|n't)"
+            r"(?:\s+[\w'’-]+){0,3}\s*$",
+            re.IGNORECASE,
+        )
+        self.conditional = re.compile(
+            rf"\b(?:{_alternation(grammar.get('conditional', ()))})\b", re.IGNORECASE
+        )
+        self.reported = re.compile(
+            rf"\b(?:{_alternation(grammar.get('reported', ()))})\b", re.IGNORECASE
+        )
+        words = _alternation(grammar.get("complement", ()))
+        self.complement = re.compile(
+            rf"^\s*(?:[\w'’.,-]+\s+){{0,5}}?(?:{words})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE
+        )
+
+    def find(self, text: str) -> list[Cue]:
+        """Every cue in the text, patterns and dictionary verbs, in text order."""
+        lowered = text.lower()
+        found: list[Cue] = []
+        for rank, (cue, pattern) in enumerate(zip(self.cues, self.patterns, strict=True)):
+            if any(key in lowered for key in cue.keys):
+                found.extend(
+                    Cue(m.start(), m.end(), cue.type, cue.subtype, cue.mode, rank, cue.paired)
+                    for m in pattern.finditer(text)
+                )
+        found.extend(self._lexicon(text))
+        return sorted(found, key=lambda c: (c.start, c.rank))
+
+    def _lexicon(self, text: str) -> list[Cue]:
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
+        words = [t[2] for t in tokens]
+        out: list[Cue] = []
+        for i, (start, end, word) in enumerate(tokens):
+            two = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+            verb = self.verbs.get(two) if two else None
+            span_end = tokens[i + 1][1] if verb else end
+            verb = verb or self.verbs.get(word)
+            if verb is None:
+                continue
+            if verb.verb in self.ambiguous or verb.verb.split()[0] in self.ambiguous:
+                continue
+            kind, mode = self._phrase(verb.verb, words, i) or (verb.type, verb.mode)
+            subtype = (mode or kind.lower()).replace("-", "_")
+            out.append(Cue(start, span_end, kind, subtype, mode, LEXICON_RANK))
+        return out
+
+    def _phrase(self, verb: str, words: list[str], i: int) -> tuple[str, str] | None:
+        after, before = words[i + 1 : i + 5], words[max(0, i - 3) : i]
+        for p in self.phrases.get(verb, ()):
+            if _in_order(p.after, after) and _in_order(p.before, before):
+                return p.type, p.mode
+        return None
+
+    def negated(self, text: str, clause_start: int, cue: Cue) -> bool:
+        return cue.type != "REJECT" and bool(self.negation.search(text[clause_start : cue.start]))
+
+    def conditional_before(self, text: str, clause_start: int, cue: Cue) -> bool:
+        return bool(self.conditional.search(text[clause_start : cue.start]))
+
+    def hearsay(self, sentence: str) -> bool:
+        return bool(self.reported.search(sentence))
+
+    def complement_of(self, text: str, head: Cue, cue: Cue) -> bool:
+        """Whether `cue` is the content of `head`: "threatened to impose", "urged X to lift"."""
+        if head.type not in TAKES_COMPLEMENT or head.type == cue.type or cue.start < head.end:
+            return False
+        return bool(self.complement.match(text[head.end : cue.start] + " "))
+
+
+def _in_order(wanted: tuple[tuple[str, ...], ...], words: list[str]) -> bool:
+    at = 0
+    for alternatives in wanted:
+        while at < len(words) and words[at] not in alternatives:
+            at += 1
+        if at == len(words):
+            return False
+        at += 1
+    return True
+
+
+def select(cues: list[Cue], finder: CueFinder, text: str, clause_of: ClauseOf) -> list[Cue]:
+    """The cues of one sentence that name events: negated ones and complements dropped, and
+    of cues that overlap the longer (or a pattern over a dictionary verb) kept."""
+    kept: list[Cue] = []
+    for cue in sorted(cues, key=lambda c: (c.start, -(c.end - c.start), c.rank)):
+        if finder.negated(text, clause_of(cue)[0], cue):
+            continue
+        clash = next((k for k in kept if k.start < cue.end and cue.start < k.end), None)
+        if clash is not None:
+            if clash.type == cue.type:
+                continue
+            if _weight(cue) > _weight(clash):
+                kept.remove(clash)
+            else:
+                continue
+        kept.append(cue)
+    heads = sorted(kept, key=lambda c: c.start)
+    return [
+        c
+        for c in heads
+        if not any(finder.complement_of(text, h, c) for h in heads if h.start < c.start)
+    ]
+
+
+def _weight(cue: Cue) -> tuple[int, int]:
+    return (cue.rank < LEXICON_RANK, cue.end - cue.start)
+
+
+class ClauseOf:
+    """The clause (start, end) around a cue, in text coordinates."""
+
+    def __init__(self, sentence: str, offset: int, breaks: re.Pattern[str]) -> None:
+        self.offset = offset
+        self.cuts = [(m.start() + offset, m.end() + offset) for m in breaks.finditer(sentence)]
+        self.end = offset + len(sentence)
+
+    def __call__(self, cue: Cue) -> tuple[int, int]:
+        start, end = self.offset, self.end
+        for b_start, b_end in self.cuts:
+            if b_end <= cue.start:
+                start = b_end
+            elif b_start >= cue.end:
+                end = b_start
+                break
+        return start, end

@@ -1,0 +1,233 @@
+"""Events in the PLOVER ontology, clause by clause: what happened, between which parties, when,
+where, with whom, and whether it happened, is planned, conditional or history."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bilateral.extract.events.cues import LEXICON_RANK, ClauseOf, Cue, CueFinder, select
+from bilateral.extract.periods import DateMention, Interval
+
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are) (?:expected|set|scheduled|due|going) to|plans? to|planned|"
+    r"(?:is|are) to|upcoming|intends? to|later (?:this|in the) (?:year|month|week)|"
+    r"next (?:year|month|week)|set to|(?:is|are) to be)\b",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|with)\b|\.\s+(?=[A-Z])")
+PAIR = re.compile(
+    r"\b(?:the two|both) (?:countries|nations|sides|leaders|presidents|states|governments)\b"
+    r"|\bbilateral\b",
+    re.IGNORECASE,
+)
+DURING = re.compile(
+    r"\b(?:during|following|after|at|on the sidelines of|towards the end of|in the course of)\s+"
+    r"(?:the|his|her|their|this)?\s*(?:[\w-]+\s+){0,3}(?:visit|summit|talks|meeting)\b",
+    re.IGNORECASE,
+)
+# (sentence, its offset, cue start, parties as (start, end, country)) -> (actors, targets)
+Decide = Callable[[str, int, int, list[tuple[int, int, str]]], tuple[list[str], list[str]] | None]
+
+
+@dataclass(frozen=True)
+class Party:
+    """A country mention: a GPE or NORP, or a person or organisation with a country."""
+
+    start: int
+    end: int
+    code: str
+
+
+@dataclass(frozen=True)
+class Named:
+    start: int
+    end: int
+    local_id: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    type: str
+    subtype: str
+    interval: Interval | None
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    people: tuple[str, ...]
+    place: str | None
+    planned: bool
+    mode: str = ""
+    condition: str = ""  # "conditional" or "reported" where the clause says so
+    dyadic: bool = True
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the finder needs of an article besides its text."""
+
+    sentences: list[tuple[int, int]]
+    body: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]
+    parties: list[Party]
+    people: list[Named]
+    places: list[Named]
+    dyad: tuple[str, ...]
+    dates: list[DateMention]
+
+
+class EventFinder:
+    def __init__(self, decide: Decide | None = None) -> None:
+        self.decide = decide
+        self.cues = CueFinder()
+
+    def find(self, text: str, a: Article) -> list[Draft]:
+        cues = [
+            c
+            for c in self.cues.find(text)
+            if not any(q0 <= c.start < q1 for q0, q1 in a.quoted)
+            and (c.rank < LEXICON_RANK or _has_sides(text, c, a.parties))
+        ]
+        drafts: list[Draft] = []
+        if not cues:
+            return drafts
+        at = 0
+        for s_start, s_end in a.sentences:
+            while at < len(cues) and cues[at].start < s_start:
+                at += 1
+            if not any(b_start <= s_start < b_end for b_start, b_end in a.body):
+                continue
+            here = []
+            for c in cues[at:]:
+                if c.start >= s_end:
+                    break
+                here.append(c)
+            if any(c.paired for c in here):
+                codes = {p.code for p in a.parties if s_start <= p.start and p.end <= s_end}
+                if len(codes) < 2 and not PAIR.search(text[s_start:s_end]):
+                    here = [c for c in here if not c.paired]
+            if not here:
+                continue
+            clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
+            best: dict[str, Cue] = {}
+            for c in select(here, self.cues, text, clause_of):
+                held = best.get(c.type)
+                if held is None or c.rank < held.rank:  # the more specific cue wins
+                    best[c.type] = c
+            for c in sorted(best.values(), key=lambda c: c.start):
+                drafts.append(self._draft(c, text, s_start, s_end, clause_of, a))
+        return drafts
+
+    def _sides(
+        self, c: Cue, text: str, s_start: int, s_end: int, c_start: int, c_end: int, a: Article
+    ) -> tuple[list[str], list[str], bool]:
+        here = [p for p in a.parties if c_start <= p.start and p.end <= c_end]
+        if len({p.code for p in here}) < 2:
+            here = [p for p in a.parties if s_start <= p.start and p.end <= s_end]
+        if len(a.dyad) == 2 and PAIR.search(text[c_start:c_end]):
+            # "the two leaders signed": the pair the article is about, whoever else is named
+            here = [p for p in here if p.code in a.dyad] or [Party(c_start, c_start, a.dyad[0])]
+        actors = list(dict.fromkeys(p.code for p in here if p.start < c.start))
+        targets = list(
+            dict.fromkeys(p.code for p in here if p.start >= c.start and p.code not in actors)
+        )
+        if self.decide and (len(actors) > 1 or len(targets) > 1):
+            # word order leaves the sides open: the dependency parse decides
+            parties_here = [(p.start, p.end, p.code) for p in here]
+            decided = self.decide(text[s_start:s_end], s_start, c.start, parties_here)
+            if decided and decided[0]:
+                actors = decided[0]
+                targets = decided[1] or [x for x in targets + actors if x not in decided[0]][:1]
+        if not targets and len(actors) >= 2:
+            targets = [actors.pop()]
+        if not actors and len(targets) >= 2:
+            actors = [targets.pop(0)]
+        for code in a.dyad:  # the pair the article is about fills what the clause leaves open
+            if len(actors) + len(targets) >= 2:
+                break
+            if code not in actors and code not in targets:
+                (targets if actors else actors).append(code)
+        return actors, targets, len(set(actors + targets)) >= 2
+
+    def _draft(
+        self, c: Cue, text: str, s_start: int, s_end: int, clause_of: ClauseOf, a: Article
+    ) -> Draft:
+        c_start, c_end = clause_of(c)
+        interval = _nearest(a.dates, c, c_start, c_end) or _nearest(a.dates, c, s_start, s_end)
+        actors, targets, dyadic = self._sides(c, text, s_start, s_end, c_start, c_end, a)
+        in_clause = [p for p in a.people if c_start <= p.start and p.end <= c_end]
+        place = next(
+            (
+                p.local_id
+                for p in a.places
+                if c_start <= p.start
+                and p.end <= c_end
+                and re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, p.start - 8) : p.start])
+            ),
+            None,
+        )
+        condition = ""
+        if self.cues.conditional_before(text, c_start, c):
+            condition = "conditional"
+        elif self.cues.hearsay(text[s_start:s_end]):
+            condition = "reported"
+        return Draft(
+            start=s_start,
+            end=s_end,
+            cue_start=c.start,
+            cue_end=c.end,
+            type=c.type,
+            subtype=c.subtype,
+            interval=interval,
+            actors=tuple(actors),
+            targets=tuple(targets),
+            people=tuple(dict.fromkeys(p.local_id for p in in_clause)),
+            place=place,
+            planned=bool(FUTURE.search(text[c_start : c.end])),
+            mode=c.mode,
+            condition=condition,
+            dyadic=dyadic,
+        )
+
+
+SUBJECT_GAP = re.compile(
+    r"^(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|again|has been|[a-z]+ly))"
+    r"{0,3}\s+$"
+)
+AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
+
+
+def _has_sides(text: str, c: Cue, parties: list[Party]) -> bool:
+    """A dictionary verb names an event only with a party as its subject just before it ("China
+    quietly expelled") or as its agent just after it ("was expelled by China"), and a party of
+    another country after it in the same sentence."""
+
+    def before(p: Party) -> bool:
+        gap = text[p.end : c.start]
+        return p.end <= c.start and c.start - p.end <= 40 and bool(SUBJECT_GAP.match(gap))
+
+    def after(p: Party) -> bool:
+        gap = text[c.end : p.start]
+        return p.start >= c.end and p.start - c.end <= 12 and bool(AGENT_AFTER.match(gap))
+
+    agent = next((p for p in reversed(parties) if before(p) or after(p)), None)
+    if agent is None:
+        return False
+    stop = text.find(".", c.end)
+    stop = len(text) if stop < 0 else stop
+    return any(c.end <= p.start < stop and p.code != agent.code for p in parties)
+
+
+def _nearest(dates: list[DateMention], c: Cue, start: int, end: int) -> Interval | None:
+    near = [d for d in dates if start <= d.start and d.end <= end and d.interval]
+    if not near:
+        return None
+
+    def distance(d: DateMention) -> float:
+        return (d.start - c.end) * 0.5 if d.start >= c.end else c.start - d.end
+
+    return min(near, key=distance).interval
