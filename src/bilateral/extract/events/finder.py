@@ -114,6 +114,7 @@ class EventFinder:
                 continue
             clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
             best: dict[str, Cue] = {}
+            here = [c for c in here if not c.paired or _named_actor(text, c, clause_of, a.parties)]
             for c in select(here, self.cues, text, clause_of):
                 held = best.get(c.type)
                 if held is None or c.rank < held.rank:  # the more specific cue wins
@@ -157,7 +158,9 @@ class EventFinder:
         self, c: Cue, text: str, s_start: int, s_end: int, clause_of: ClauseOf, a: Article
     ) -> Draft:
         c_start, c_end = clause_of(c)
-        interval = _nearest(a.dates, c, c_start, c_end) or _nearest(a.dates, c, s_start, s_end)
+        found, interval = _nearest(a.dates, c, c_start, c_end)
+        if not found:
+            found, interval = _nearest(a.dates, c, s_start, s_end)
         actors, targets, dyadic = self._sides(c, text, s_start, s_end, c_start, c_end, a)
         in_clause = [p for p in a.people if c_start <= p.start and p.end <= c_end]
         place = next(
@@ -201,6 +204,22 @@ SUBJECT_GAP = re.compile(
 AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
 
 
+def _named_actor(text: str, c: Cue, clause_of: ClauseOf, parties: list[Party]) -> bool:
+    """A general cue needs its actor named: a party before it in its clause, "the two
+    countries", or an agent after a passive ("was imposed by China")."""
+    start, _ = clause_of(c)
+    if any(start <= p.start and p.end <= c.start for p in parties):
+        return True
+    if PAIR.search(text[start : c.start]):
+        return True
+    return any(
+        p.start >= c.end
+        and p.start - c.end <= 40
+        and re.search(r"\bby\s+(?:the\s+)?$", text[c.end : p.start])
+        for p in parties
+    )
+
+
 def _has_sides(text: str, c: Cue, parties: list[Party]) -> bool:
     """A dictionary verb names an event only with a party as its subject just before it ("China
     quietly expelled") or as its agent just after it ("was expelled by China"), and a party of
@@ -222,12 +241,16 @@ def _has_sides(text: str, c: Cue, parties: list[Party]) -> bool:
     return any(c.end <= p.start < stop and p.code != agent.code for p in parties)
 
 
-def _nearest(dates: list[DateMention], c: Cue, start: int, end: int) -> Interval | None:
-    near = [d for d in dates if start <= d.start and d.end <= end and d.interval]
+def _nearest(
+    dates: list[DateMention], c: Cue, start: int, end: int
+) -> tuple[bool, Interval | None]:
+    """Whether a date is written between start and end, and the interval of the one nearest the
+    cue (None when it cannot be resolved)."""
+    near = [d for d in dates if start <= d.start and d.end <= end]
     if not near:
-        return None
+        return False, None
 
     def distance(d: DateMention) -> float:
         return (d.start - c.end) * 0.5 if d.start >= c.end else c.start - d.end
 
-    return min(near, key=distance).interval
+    return True, min(near, key=distance).interval
