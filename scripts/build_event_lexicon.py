@@ -5,8 +5,10 @@ conversion table.
 
 Reads  third_party/petrarch2/CAMEO.2.0.txt        (Open Event Data Alliance, MIT)
        third_party/plover/CAMEO2PLOVER-2021.txt    (PLOVER project, public)
+       third_party/petrarch2/Phoenix.agents.txt   (Open Event Data Alliance, MIT)
 Writes src/bilateral/data/event_verbs.tsv     every written form of a verb -> its PLOVER category
        src/bilateral/data/event_phrases.tsv   verb + object words -> a more specific category
+       src/bilateral/data/event_agents.tsv    agent nouns (protesters, police) -> their sectors
 
 Choices (documented in data/README.md):
 - CAMEO 01 (public statements) has no PLOVER category and is left out.
@@ -177,6 +179,38 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     return sorted(verbs.values()), sorted(phrases.values())
 
 
+def agents(shared: Path) -> list[tuple[str, str]]:
+    """Agent nouns, singular and plural, with their sector codes (CAMEO's, which PLOVER keeps:
+    ~OPPEDU is OPP and EDU)."""
+    path = shared / "third_party" / "petrarch2" / "Phoenix.agents.txt"
+    subs: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        sub = re.match(r"^(![A-Z]+!)\s*=\s*(.*)$", line)
+        if sub:
+            subs[sub.group(1)] = [w.strip().lower() for w in sub.group(2).split(",")]
+            continue
+        m = re.match(r"^([A-Z][A-Z_'!-]*?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]+)\]", line)
+        if not m or len(m.group(2)) % 3:
+            continue
+        sectors = "|".join(m.group(2)[i : i + 3] for i in range(0, len(m.group(2)), 3))
+        phrase = m.group(1).strip("_").replace("_", " ").lower()
+        forms = [phrase]
+        for key, words in subs.items():
+            if key.lower() in phrase:
+                forms = [phrase.replace(key.lower(), w) for w in words]
+        for form in forms:
+            if "!" in form or "," in form:
+                continue
+            plural = re.sub(r"(?:(?<=[^aeiou])y)$", "ie", form) + (
+                "es" if form.endswith(("s", "x", "ch", "sh")) else "s"
+            )
+            for f in (form, plural if not form.endswith("men") else form):
+                out.setdefault(f, sectors)
+    return sorted(out.items())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -197,7 +231,15 @@ def main() -> None:
         + "".join("\t".join(row) + "\n" for row in phrases),
         encoding="utf-8",
     )
-    print(f"{len(verbs)} verb forms, {len(phrases)} phrases")
+    agent_rows = agents(args.shared)
+    (DATA / "event_agents.tsv").write_text(
+        "# noun\tsectors\n"
+        + "# Built by scripts/build_event_lexicon.py from PETRARCH2 Phoenix.agents.txt (MIT);\n"
+        + "# sectors are CAMEO's three-letter codes, which PLOVER keeps (GOV, MIL, COP, OPP...).\n"
+        + "".join(f"{noun}\t{sectors}\n" for noun, sectors in agent_rows),
+        encoding="utf-8",
+    )
+    print(f"{len(verbs)} verb forms, {len(phrases)} phrases, {len(agent_rows)} agent nouns")
 
 
 if __name__ == "__main__":

@@ -236,6 +236,12 @@ def event_phrases() -> dict[str, tuple[EventPhrase, ...]]:
 
 
 @cache
+def event_agents() -> dict[str, tuple[str, ...]]:
+    """Agent noun (protesters, police, ministry) -> its sector codes (built from PETRARCH2)."""
+    return {row[0]: _split(row[1]) for row in _rows("event_agents.tsv")}
+
+
+@cache
 def event_grammar() -> dict[str, tuple[str, ...]]:
     """Kind (negation, conditional, reported, ambiguous_verb, embedding...) -> its words."""
     out: dict[str, list[str]] = {}
@@ -275,6 +281,7 @@ __all__ = [
     "countries",
     "currencies",
     "descriptors",
+    "event_agents",
     "event_cues",
     "event_grammar",
     "event_phrases",

@@ -37,8 +37,10 @@ class CueFinder:
         self.patterns = [re.compile(c.pattern, re.IGNORECASE) for c in self.cues]
         self.verbs = data.event_verbs()
         self.phrases = data.event_phrases()
+        self.agents = data.event_agents()
         grammar = data.event_grammar()
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
+        self.implied_target = set(grammar.get("implied_target", ()))
         self.negation = re.compile(
             rf"(?:\b(?:{_alternation(grammar.get('negation', ()))})\b|n't)"
             r"(?:\s+[\w'’-]+){0,3}\s*$",
@@ -51,8 +53,9 @@ class CueFinder:
             rf"\b(?:{_alternation(grammar.get('reported', ()))})\b", re.IGNORECASE
         )
         words = _alternation(grammar.get("complement", ()))
+        # from the first cue's start: "urged X to", "agreed to", "accused X of", "demanded that"
         self.complement = re.compile(
-            rf"^\s*(?:[\w'’.,-]+\s+){{0,5}}?(?:{words})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE
+            rf"^[^.;]{{0,80}}?\b(?:{words})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE
         )
 
     def find(self, text: str) -> list[Cue]:
@@ -93,6 +96,18 @@ class CueFinder:
                 return p.type, p.mode
         return None
 
+    def agent(self, text: str, start: int, end: int, last: bool) -> str | None:
+        """The sector of the agent noun ("protesters", "the ministry") between start and end:
+        the last one (an actor before its verb) or the first (a recipient after it)."""
+        words = [m.group().lower() for m in WORD.finditer(text, start, end)]
+        order = range(len(words) - 1, -1, -1) if last else range(len(words))
+        for i in order:
+            for n in (3, 2, 1):
+                sectors = self.agents.get(" ".join(words[i : i + n]))
+                if sectors and i + n <= len(words):
+                    return sectors[0]
+        return None
+
     def negated(self, text: str, clause_start: int, cue: Cue) -> bool:
         return cue.type != "REJECT" and bool(self.negation.search(text[clause_start : cue.start]))
 
@@ -106,7 +121,9 @@ class CueFinder:
         """Whether `cue` is the content of `head`: "threatened to impose", "urged X to lift"."""
         if head.type not in TAKES_COMPLEMENT or head.type == cue.type or cue.start < head.end:
             return False
-        return bool(self.complement.match(text[head.end : cue.start] + " "))
+        if cue.start - head.end > 60:
+            return False
+        return bool(self.complement.match(text[head.start : cue.start] + " "))
 
 
 def _in_order(wanted: tuple[tuple[str, ...], ...], words: list[str]) -> bool:

@@ -64,6 +64,8 @@ class Draft:
     mode: str = ""
     condition: str = ""  # "conditional" or "reported" where the clause says so
     dyadic: bool = True
+    actor_sector: str | None = None  # PLOVER sector codes of non-state agents: OPP, MIL, GOV...
+    target_sector: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,14 +109,27 @@ class EventFinder:
                     break
                 here.append(c)
             if any(c.paired for c in here):
+                # a general word needs two countries in its sentence, or, for a threat, an
+                # accusation, a demand..., one of the article's pair with the other implied
                 codes = {p.code for p in a.parties if s_start <= p.start and p.end <= s_end}
-                if len(codes) < 2 and not PAIR.search(text[s_start:s_end]):
-                    here = [c for c in here if not c.paired]
+                pair = len(codes) >= 2 or bool(PAIR.search(text[s_start:s_end]))
+                implied = bool(codes & set(a.dyad))
+                here = [
+                    c
+                    for c in here
+                    if not c.paired or pair or (implied and c.type in self.cues.implied_target)
+                ]
             if not here:
                 continue
             clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
             best: dict[str, Cue] = {}
-            here = [c for c in here if not c.paired or _named_actor(text, c, clause_of, a.parties)]
+            here = [
+                c
+                for c in here
+                if not c.paired
+                or _named_actor(text, c, clause_of, a.parties)
+                or self.cues.agent(text, clause_of(c)[0], c.end, last=True)
+            ]
             for c in select(here, self.cues, text, clause_of):
                 held = best.get(c.type)
                 if held is None or c.rank < held.rank:  # the more specific cue wins
@@ -194,6 +209,8 @@ class EventFinder:
             mode=c.mode,
             condition=condition,
             dyadic=dyadic,
+            actor_sector=self.cues.agent(text, c_start, c.start, last=True),
+            target_sector=self.cues.agent(text, c.end, c_end, last=False),
         )
 
 
@@ -208,7 +225,7 @@ def _named_actor(text: str, c: Cue, clause_of: ClauseOf, parties: list[Party]) -
     """A general cue needs its actor named: a party before it in its clause, "the two
     countries", or an agent after a passive ("was imposed by China")."""
     start, _ = clause_of(c)
-    if any(start <= p.start and p.end <= c.start for p in parties):
+    if any(start <= p.start and p.end <= c.end for p in parties):
         return True
     if PAIR.search(text[start : c.start]):
         return True
