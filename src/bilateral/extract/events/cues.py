@@ -41,6 +41,10 @@ class CueFinder:
         grammar = data.event_grammar()
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
         self.implied_target = set(grammar.get("implied_target", ()))
+        self.not_date = re.compile(
+            rf"\b(?:{_alternation(grammar.get('not_event_date', ()))})\b(?:\s+[\w'’-]+){{0,6}}\s*$",
+            re.IGNORECASE,
+        )
         self.negation = re.compile(
             rf"(?:\b(?:{_alternation(grammar.get('negation', ()))})\b|n't)"
             r"(?:\s+[\w'’-]+){0,3}\s*$",
@@ -107,6 +111,11 @@ class CueFinder:
                 if sectors and i + n <= len(words):
                     return sectors[0]
         return None
+
+    def not_event_date(self, text: str, start: int, date_start: int) -> bool:
+        """Whether the date at date_start dates something else: "since ... last May"."""
+        before = text[max(start, date_start - 60) : date_start]
+        return start <= date_start and bool(self.not_date.search(before))
 
     def negated(self, text: str, clause_start: int, cue: Cue) -> bool:
         return cue.type != "REJECT" and bool(self.negation.search(text[clause_start : cue.start]))

@@ -122,7 +122,7 @@ class EventFinder:
             if not here:
                 continue
             clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
-            best: dict[str, Cue] = {}
+            best: dict[tuple[str, int], Cue] = {}  # one event of a category per clause
             here = [
                 c
                 for c in here
@@ -131,9 +131,10 @@ class EventFinder:
                 or self.cues.agent(text, clause_of(c)[0], c.end, last=True)
             ]
             for c in select(here, self.cues, text, clause_of):
-                held = best.get(c.type)
+                key = (c.type, clause_of(c)[0])
+                held = best.get(key)
                 if held is None or c.rank < held.rank:  # the more specific cue wins
-                    best[c.type] = c
+                    best[key] = c
             for c in sorted(best.values(), key=lambda c: c.start):
                 drafts.append(self._draft(c, text, s_start, s_end, clause_of, a))
         return drafts
@@ -173,9 +174,10 @@ class EventFinder:
         self, c: Cue, text: str, s_start: int, s_end: int, clause_of: ClauseOf, a: Article
     ) -> Draft:
         c_start, c_end = clause_of(c)
-        found, interval = _nearest(a.dates, c, c_start, c_end)
+        dates = [d for d in a.dates if not self.cues.not_event_date(text, s_start, d.start)]
+        found, interval = _nearest(dates, c, c_start, c_end)
         if not found:
-            found, interval = _nearest(a.dates, c, s_start, s_end)
+            found, interval = _nearest(dates, c, s_start, s_end)
         actors, targets, dyadic = self._sides(c, text, s_start, s_end, c_start, c_end, a)
         in_clause = [p for p in a.people if c_start <= p.start and p.end <= c_end]
         place = next(
