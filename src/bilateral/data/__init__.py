@@ -165,6 +165,7 @@ class EventCue:
     once: bool  # two countries do this once: differing dates are a contradiction
     mode: str = ""  # the PLOVER mode, where the cue says it
     paired: bool = False  # a general word: an event only where two countries are named
+    in_clause: bool = False  # ... named in the cue's own clause
 
 
 @cache
@@ -177,7 +178,8 @@ def event_cues() -> tuple[EventCue, ...]:
             _split(row[3]),
             row[4] == "yes",
             _cell(row, 5),
-            _cell(row, 6) == "pair",
+            _cell(row, 6) in ("pair", "clause"),
+            _cell(row, 6) == "clause",
         )
         for row in _rows("events.tsv")
     )

@@ -25,6 +25,7 @@ class Cue:
     mode: str
     rank: int  # lower is more specific
     paired: bool = True  # names an event only where its sentence names two countries
+    in_clause: bool = False  # ... where its own clause names them
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -69,7 +70,16 @@ class CueFinder:
         for rank, (cue, pattern) in enumerate(zip(self.cues, self.patterns, strict=True)):
             if any(key in lowered for key in cue.keys):
                 found.extend(
-                    Cue(m.start(), m.end(), cue.type, cue.subtype, cue.mode, rank, cue.paired)
+                    Cue(
+                        m.start(),
+                        m.end(),
+                        cue.type,
+                        cue.subtype,
+                        cue.mode,
+                        rank,
+                        cue.paired,
+                        cue.in_clause,
+                    )
                     for m in pattern.finditer(text)
                 )
         found.extend(self._lexicon(text))

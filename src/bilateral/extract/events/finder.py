@@ -123,6 +123,7 @@ class EventFinder:
                 continue
             clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
             best: dict[tuple[str, int], Cue] = {}  # one event of a category per clause
+            here = [c for c in here if not c.in_clause or _two_in_clause(text, c, clause_of, a)]
             here = [
                 c
                 for c in here
@@ -221,6 +222,12 @@ SUBJECT_GAP = re.compile(
     r"{0,3}\s+$"
 )
 AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
+
+
+def _two_in_clause(text: str, c: Cue, clause_of: ClauseOf, a: Article) -> bool:
+    start, end = clause_of(c)
+    codes = {p.code for p in a.parties if start <= p.start and p.end <= end}
+    return len(codes) >= 2 or bool(PAIR.search(text[start:end]))
 
 
 def _named_actor(text: str, c: Cue, clause_of: ClauseOf, parties: list[Party]) -> bool:
