@@ -225,9 +225,18 @@ AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
 
 
 def _two_in_clause(text: str, c: Cue, clause_of: ClauseOf, a: Article) -> bool:
+    """Whether the clause of a meeting names both sides: two countries, "the two countries", or
+    a country and a person of no known country (a foreign counterpart named by name)."""
     start, end = clause_of(c)
-    codes = {p.code for p in a.parties if start <= p.start and p.end <= end}
-    return len(codes) >= 2 or bool(PAIR.search(text[start:end]))
+    inside = [p for p in a.parties if start <= p.start and p.end <= end]
+    codes = {p.code for p in inside}
+    if len(codes) >= 2 or PAIR.search(text[start:end]):
+        return True
+    known = {(p.start, p.end) for p in inside}
+    strangers = [
+        n for n in a.people if start <= n.start and n.end <= end and (n.start, n.end) not in known
+    ]
+    return bool(codes) and bool(strangers)
 
 
 def _named_actor(text: str, c: Cue, clause_of: ClauseOf, parties: list[Party]) -> bool:
