@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
+from bilateral import data
 from bilateral.extract.events.cues import LEXICON_RANK, ClauseOf, Cue, CueFinder, select
 from bilateral.extract.periods import DateMention, Interval
 
@@ -80,6 +82,7 @@ class Article:
     places: list[Named]
     dyad: tuple[str, ...]
     dates: list[DateMention]
+    published: date | None = None
 
 
 class EventFinder:
@@ -117,7 +120,10 @@ class EventFinder:
                 here = [
                     c
                     for c in here
-                    if not c.paired or pair or (implied and c.type in self.cues.implied_target)
+                    if not c.paired
+                    or c.in_clause
+                    or pair
+                    or (implied and c.type in self.cues.implied_target)
                 ]
             if not here:
                 continue
@@ -176,9 +182,11 @@ class EventFinder:
     ) -> Draft:
         c_start, c_end = clause_of(c)
         dates = [d for d in a.dates if not self.cues.not_event_date(text, s_start, d.start)]
-        found, interval = _nearest(dates, c, c_start, c_end)
-        if not found:
-            found, interval = _nearest(dates, c, s_start, s_end)
+        mention = _nearest(dates, c, c_start, c_end) or _nearest(dates, c, s_start, s_end)
+        planned = bool(FUTURE.search(text[c_start : c.end]))
+        interval = mention.interval if mention else None
+        if mention and planned:
+            interval = _forward(mention, a.published)
         actors, targets, dyadic = self._sides(c, text, s_start, s_end, c_start, c_end, a)
         in_clause = [p for p in a.people if c_start <= p.start and p.end <= c_end]
         place = next(
@@ -208,7 +216,7 @@ class EventFinder:
             targets=tuple(targets),
             people=tuple(dict.fromkeys(p.local_id for p in in_clause)),
             place=place,
-            planned=bool(FUTURE.search(text[c_start : c.end])),
+            planned=planned,
             mode=c.mode,
             condition=condition,
             dyadic=dyadic,
@@ -276,16 +284,42 @@ def _has_sides(text: str, c: Cue, parties: list[Party]) -> bool:
     return any(c.end <= p.start < stop and p.code != agent.code for p in parties)
 
 
-def _nearest(
-    dates: list[DateMention], c: Cue, start: int, end: int
-) -> tuple[bool, Interval | None]:
-    """Whether a date is written between start and end, and the interval of the one nearest the
-    cue (None when it cannot be resolved)."""
+def _nearest(dates: list[DateMention], c: Cue, start: int, end: int) -> DateMention | None:
+    """The date written nearest the cue between start and end (its interval None when it
+    cannot be resolved)."""
     near = [d for d in dates if start <= d.start and d.end <= end]
     if not near:
-        return False, None
+        return None
 
     def distance(d: DateMention) -> float:
         return (d.start - c.end) * 0.5 if d.start >= c.end else c.start - d.end
 
-    return True, min(near, key=distance).interval
+    return min(near, key=distance)
+
+
+YEARLESS = re.compile(r"^(?!.*\b\d{4}\b)", re.DOTALL)
+MONTH_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, data.months()), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _forward(mention: DateMention, published: date | None) -> Interval | None:
+    """A planned event's relative date lies ahead of the publication: "will meet on Monday" is
+    the next Monday, "to take effect on April 17" the next April 17."""
+    i = mention.interval
+    if i is None or i.start is None or i.end is None or published is None or not mention.relative:
+        return i
+    if i.end >= published or not YEARLESS.match(mention.text):
+        return i
+    if WEEKDAY.search(mention.text) and mention.precision == "day":
+        return Interval(i.start + timedelta(days=7), i.end + timedelta(days=7))
+    if mention.precision in ("day", "month") and MONTH_NAME.search(mention.text):
+        try:
+            return Interval(
+                i.start.replace(year=i.start.year + 1), i.end.replace(year=i.end.year + 1)
+            )
+        except ValueError:  # the 29th of February
+            return i
+    return i
