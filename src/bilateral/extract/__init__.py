@@ -175,6 +175,10 @@ class Extractor:
                     people=d.people,
                     place=d.place,
                     modality=modality(d, reference),
+                    mode=d.mode or None,
+                    dyadic=d.dyadic,
+                    actor_sector=d.actor_sector,
+                    target_sector=d.target_sector,
                 )
             )
         return tuple(out)

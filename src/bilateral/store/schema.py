@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    true,
 )
 
 metadata = MetaData()
@@ -163,6 +165,10 @@ events = Table(
     Column("place_local_id", String(40)),
     Column("modality", String(16), nullable=False),
     Column("group_key", Text),
+    Column("mode", String(24)),
+    Column("dyadic", Boolean, nullable=False, server_default=true()),
+    Column("actor_sector", String(8)),
+    Column("target_sector", String(8)),
     Index("ix_events_doc", "doc_id"),
     Index("ix_events_type", "type"),
 )

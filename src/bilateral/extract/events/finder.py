@@ -175,7 +175,9 @@ class EventFinder:
                 break
             if code not in actors and code not in targets:
                 (targets if actors else actors).append(code)
-        return actors, targets, len(set(actors + targets)) >= 2
+        # dyadic: the words name both sides (not the article's pair filling in for one)
+        named = {p.code for p in here}
+        return actors, targets, len(named) >= 2 or bool(PAIR.search(text[c_start:c_end]))
 
     def _draft(
         self, c: Cue, text: str, s_start: int, s_end: int, clause_of: ClauseOf, a: Article

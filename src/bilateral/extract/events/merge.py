@@ -66,7 +66,7 @@ def consolidate(drafts: list[Draft], text: str, sentences: list[tuple[int, int]]
     for d in sorted(drafts, key=lambda d: d.cue_start):
         home = None
         for i, kept in enumerate(out):
-            if kept.type != d.type or kept.planned != d.planned or kept.dyadic != d.dyadic:
+            if kept.type != d.type or kept.planned != d.planned:
                 continue
             same_kind = kept.subtype == d.subtype or (
                 kept.subtype in ENCOUNTER and d.subtype in ENCOUNTER
