@@ -19,7 +19,7 @@ from bilateral.ingest import estimate_count
 from bilateral.model import Settings, db_url_from
 from bilateral.pipeline import ingest as run_ingest
 from bilateral.pipeline import reconcile_all
-from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
+from bilateral.serve.exporters import FORMATS, write_jsonl, write_plover, write_tables
 from bilateral.store import KnowledgeBase, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -387,7 +387,9 @@ def quotes(
 
 @app.command()
 def export(
-    format_: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    format_: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet, or plover (events only).")
+    ] = "jsonl",
     out_path: Annotated[
         Path | None, typer.Option("--out", help="A file for jsonl; a folder for csv and parquet.")
     ] = None,
@@ -396,17 +398,18 @@ def export(
     """The whole knowledge base in the export contract's records."""
     if format_ not in FORMATS:
         raise _fail(f"unknown format {format_!r}; choose one of {', '.join(FORMATS)}.")
-    if format_ != "jsonl" and out_path is None:
+    if format_ not in ("jsonl", "plover") and out_path is None:
         raise _fail(f"--format {format_} writes one file per table: give a folder with --out.")
     try:
         with KnowledgeBase.open(_settings(db).db_url) as kb:
             records = kb.export_records()
-            if format_ == "jsonl":
+            if format_ in ("jsonl", "plover"):
+                write = write_jsonl if format_ == "jsonl" else write_plover
                 if out_path is None:
-                    write_jsonl(records, sys.stdout)
+                    write(records, sys.stdout)
                 else:
                     with out_path.open("w", encoding="utf-8") as handle:
-                        n = write_jsonl(records, handle)
+                        n = write(records, handle)
                     err.print(f"wrote {n} records to {out_path}")
             else:
                 for path in write_tables(records, out_path, format_):  # type: ignore[arg-type]
