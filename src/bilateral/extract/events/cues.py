@@ -42,6 +42,11 @@ class CueFinder:
         grammar = data.event_grammar()
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
         self.implied_target = set(grammar.get("implied_target", ()))
+        self.background = re.compile(
+            rf"\b(?:{_alternation(grammar.get('background', ()))})\s+(?:an?|the|its|their|his|her)?"
+            r"(?:\s*[\w'’-]+){0,2}\s*$",
+            re.IGNORECASE,
+        )
         self.not_date = re.compile(
             rf"\b(?:{_alternation(grammar.get('not_event_date', ()))})\b(?:\s+[\w'’-]+){{0,6}}\s*$",
             re.IGNORECASE,
@@ -121,6 +126,10 @@ class CueFinder:
                 if sectors and i + n <= len(words):
                     return sectors[0]
         return None
+
+    def recalled(self, text: str, clause_start: int, cue: Cue) -> bool:
+        """A noun cue the sentence recalls as background: "following an inquiry"."""
+        return bool(self.background.search(text[clause_start : cue.start]))
 
     def not_event_date(self, text: str, start: int, date_start: int) -> bool:
         """Whether the date at date_start dates something else: "since ... last May"."""

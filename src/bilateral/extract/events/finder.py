@@ -66,6 +66,7 @@ class Draft:
     mode: str = ""
     condition: str = ""  # "conditional" or "reported" where the clause says so
     dyadic: bool = True
+    recalled: bool = False  # background the sentence recalls ("following an inquiry")
     actor_sector: str | None = None  # PLOVER sector codes of non-state agents: OPP, MIL, GOV...
     target_sector: str | None = None
 
@@ -155,7 +156,12 @@ class EventFinder:
         if len(a.dyad) == 2 and PAIR.search(text[c_start:c_end]):
             # "the two leaders signed": the pair the article is about, whoever else is named
             here = [p for p in here if p.code in a.dyad] or [Party(c_start, c_start, a.dyad[0])]
-        actors = list(dict.fromkeys(p.code for p in here if p.start < c.start))
+        # "a visit to Azerbaijan by Turkey's president": the agent after "by" is the actor
+        agents = [p for p in here if p.start >= c.end and AGENT_BY.search(text[c.end : p.start])]
+        actors = list(dict.fromkeys(p.code for p in agents))
+        actors += [
+            x for x in dict.fromkeys(p.code for p in here if p.start < c.start) if x not in actors
+        ]
         targets = list(
             dict.fromkeys(p.code for p in here if p.start >= c.start and p.code not in actors)
         )
@@ -184,8 +190,11 @@ class EventFinder:
     ) -> Draft:
         c_start, c_end = clause_of(c)
         dates = [d for d in a.dates if not self.cues.not_event_date(text, s_start, d.start)]
-        mention = _nearest(dates, c, c_start, c_end) or _nearest(dates, c, s_start, s_end)
-        planned = bool(FUTURE.search(text[c_start : c.end]))
+        recalled = self.cues.recalled(text, c_start, c)
+        mention = _nearest(dates, c, c.start, c_end) if recalled else None
+        if not recalled:
+            mention = _nearest(dates, c, c_start, c_end) or _nearest(dates, c, s_start, s_end)
+        planned = not recalled and bool(FUTURE.search(text[c_start : c.end]))
         interval = mention.interval if mention else None
         if mention and planned:
             interval = _forward(mention, a.published)
@@ -222,6 +231,7 @@ class EventFinder:
             mode=c.mode,
             condition=condition,
             dyadic=dyadic,
+            recalled=recalled,
             actor_sector=self.cues.agent(text, c_start, c.start, last=True),
             target_sector=self.cues.agent(text, c.end, c_end, last=False),
         )
@@ -231,6 +241,7 @@ SUBJECT_GAP = re.compile(
     r"^(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|again|has been|[a-z]+ly))"
     r"{0,3}\s+$"
 )
+AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
 
 

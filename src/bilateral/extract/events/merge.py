@@ -107,6 +107,6 @@ def modality(d: Draft, reference: date | None) -> str:
 def undated_in_month(d: Draft, published: date | None) -> Interval | None:
     """An event the article reports as news without a date of its own happened around the
     publication: its month (a planned one, from it on; history is left undated)."""
-    if d.interval is not None or published is None:
+    if d.interval is not None or published is None or d.recalled:
         return d.interval
     return month_interval(published.year, published.month)
