@@ -179,6 +179,7 @@ class Extractor:
                     dyadic=d.dyadic,
                     actor_sector=d.actor_sector,
                     target_sector=d.target_sector,
+                    words=d.words,
                 )
             )
         return tuple(out)

@@ -159,6 +159,7 @@ class Event:
     dyadic: bool = True  # False: the article names only one side, the other is its pair's
     actor_sector: str | None = None  # PLOVER sector of a non-state actor: OPP, MIL, COP, BUS...
     target_sector: str | None = None
+    words: tuple[str, ...] = ()  # content words and figures of its sentence: links reports
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
     true,
 )
 
@@ -169,6 +170,7 @@ events = Table(
     Column("dyadic", Boolean, nullable=False, server_default=true()),
     Column("actor_sector", String(8)),
     Column("target_sector", String(8)),
+    Column("words", JSON, nullable=False, server_default=text("'[]'")),
     Index("ix_events_doc", "doc_id"),
     Index("ix_events_type", "type"),
 )

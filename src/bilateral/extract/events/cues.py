@@ -42,6 +42,7 @@ class CueFinder:
         grammar = data.event_grammar()
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
         self.implied_target = set(grammar.get("implied_target", ()))
+        self.function_words = set(grammar.get("function_word", ()))
         self.background = re.compile(
             rf"\b(?:{_alternation(grammar.get('background', ()))})\s+(?:an?|the|its|their|his|her)?"
             r"(?:\s*[\w'’-]+){0,2}\s*$",
@@ -126,6 +127,17 @@ class CueFinder:
                 if sectors and i + n <= len(words):
                     return sectors[0]
         return None
+
+    def words(self, text: str, limit: int = 24) -> tuple[str, ...]:
+        """The content words and figures of a sentence, which two reports of one happening
+        tend to share: "anti-dumping", "barley", "80.5"."""
+        found = re.findall(r"\d+(?:[.,]\d+)?|[A-Za-z][A-Za-z'’-]{3,}", text)
+        out = dict.fromkeys(
+            w.lower().replace("’", "'")
+            for w in found
+            if (w[0].isdigit() and len(w) > 1) or w.lower() not in self.function_words
+        )
+        return tuple(list(out)[:limit])
 
     def recalled(self, text: str, clause_start: int, cue: Cue) -> bool:
         """A noun cue the sentence recalls as background: "following an inquiry"."""

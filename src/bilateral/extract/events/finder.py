@@ -67,6 +67,7 @@ class Draft:
     condition: str = ""  # "conditional" or "reported" where the clause says so
     dyadic: bool = True
     recalled: bool = False  # background the sentence recalls ("following an inquiry")
+    words: tuple[str, ...] = ()
     actor_sector: str | None = None  # PLOVER sector codes of non-state agents: OPP, MIL, GOV...
     target_sector: str | None = None
 
@@ -232,6 +233,7 @@ class EventFinder:
             condition=condition,
             dyadic=dyadic,
             recalled=recalled,
+            words=self.cues.words(text[s_start:s_end]),
             actor_sector=self.cues.agent(text, c_start, c.start, last=True),
             target_sector=self.cues.agent(text, c.end, c_end, last=False),
         )

@@ -54,6 +54,7 @@ def _merge(into: Draft, other: Draft) -> Draft:
         planned=into.planned and other.planned,
         mode=into.mode or other.mode,
         dyadic=into.dyadic or other.dyadic,
+        words=tuple(dict.fromkeys(into.words + other.words))[:48],
     )
 
 

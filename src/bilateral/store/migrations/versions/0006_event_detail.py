@@ -1,5 +1,6 @@
 """Event detail: the PLOVER mode, whether both sides are named (dyadic), and the sectors of
-non-state actors and recipients.
+non-state actors and recipients, and the words of its sentence that link reports across
+articles.
 
 Revision ID: 0006
 Revises: 0004
@@ -23,9 +24,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("dyadic", sa.Boolean, nullable=False, server_default=sa.true()))
         batch.add_column(sa.Column("actor_sector", sa.String(8)))
         batch.add_column(sa.Column("target_sector", sa.String(8)))
+        batch.add_column(
+            sa.Column("words", sa.JSON, nullable=False, server_default=sa.text("'[]'"))
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("events") as batch:
-        for column in ("target_sector", "actor_sector", "dyadic", "mode"):
+        for column in ("words", "target_sector", "actor_sector", "dyadic", "mode"):
             batch.drop_column(column)
