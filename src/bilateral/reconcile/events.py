@@ -63,6 +63,18 @@ def _phase(modality: str) -> str:
     return "past" if modality == "historical" else "now"
 
 
+def _dated(g: _Group, n: NamedEvent) -> bool:
+    """Two overlapping dates link reports of an encounter (a pair meets rarely), or of anything
+    when one date is a day: a shared month alone holds many accusations or demands."""
+    if not (n.event.date_start and g.start):
+        return False
+    if _family(n.event.subtype) == "encounter":
+        return True
+    return n.event.date_start == n.event.date_end or any(
+        m.event.date_start and m.event.date_start == m.event.date_end for m in g.members
+    )
+
+
 def _words_link(g: _Group, n: NamedEvent) -> bool:
     mine = set(n.event.words)
     for m in g.members:
@@ -95,7 +107,7 @@ def _fits(g: _Group, n: NamedEvent, docs: dict[str, DocInfo]) -> bool:
     )
     if one_way and actors and e.actors and not actors & set(e.actors):
         return False  # Chile visiting Peru is not Peru visiting Chile (a meeting has no side)
-    dated = bool(e.date_start and g.start)
+    dated = _dated(g, n)
     people = {p for m in g.members for p in m.people}
     places = {m.place for m in g.members if m.place}
     # without two dates to compare, the same people, place or words must make the link
@@ -111,7 +123,7 @@ def _shared(g: _Group, n: NamedEvent) -> int:
     """How much a report has in common with a cluster: its people, its place, a date."""
     people = {p for m in g.members for p in m.people}
     places = {m.place for m in g.members if m.place}
-    dated = bool(n.event.date_start and g.start)
+    dated = _dated(g, n)
     return len(people & set(n.people)) + (n.place in places) + 2 * dated + _words_link(g, n)
 
 
