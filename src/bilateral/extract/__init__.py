@@ -150,7 +150,7 @@ class Extractor:
         quoted = [(q.start, q.end) for q in quotes]
         text = document.text
         article = Article(sentences, body, quoted, parties, people, places, dyad, dates, published)
-        drafts = consolidate(self.events.find(text, article), text, sentences)
+        drafts = consolidate(self.events.find(text, article), text, sentences, published)
         ends = [d.interval.end for d in drafts if d.interval and d.interval.end and not d.planned]
         reference = published or (max(ends) if ends else None)
         out = []

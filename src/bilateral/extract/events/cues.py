@@ -49,7 +49,8 @@ class CueFinder:
             re.IGNORECASE,
         )
         self.not_date = re.compile(
-            rf"\b(?:{_alternation(grammar.get('not_event_date', ()))})\b(?:\s+[\w'’-]+){{0,6}}\s*$",
+            rf"\b(?:{_alternation(grammar.get('not_event_date', ()))})\b"
+            r"(?:[\s,]+[\w'’-]+){0,6}[\s,]*$",
             re.IGNORECASE,
         )
         self.negation = re.compile(

@@ -58,10 +58,16 @@ def _merge(into: Draft, other: Draft) -> Draft:
     )
 
 
-def consolidate(drafts: list[Draft], text: str, sentences: list[tuple[int, int]]) -> list[Draft]:
+def consolidate(
+    drafts: list[Draft],
+    text: str,
+    sentences: list[tuple[int, int]],
+    published: date | None = None,
+) -> list[Draft]:
     """One event per happening within an article: the mentions of one encounter merge, a
     generic "documents were signed" joins the memoranda named in the next sentences, and an
-    undated agreement signed "during the visit" takes the visit's date."""
+    undated agreement signed "during the visit" takes the visit's date. An undated mention
+    never joins one the article dates as history (a visit eight years ago is not this one)."""
     index = {s: i for i, s in enumerate(sentences)}
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: d.cue_start):
@@ -74,6 +80,8 @@ def consolidate(drafts: list[Draft], text: str, sentences: list[tuple[int, int]]
             )
             near = abs(index.get((kept.start, kept.end), 0) - index.get((d.start, d.end), 0)) <= 2
             generic = (kept.subtype in GENERIC_AGREE) != (d.subtype in GENERIC_AGREE) and near
+            if _old(kept, published) != _old(d, published):
+                continue
             if (same_kind or generic) and _compatible(kept.interval, d.interval):
                 home = i
                 break
@@ -90,6 +98,11 @@ def consolidate(drafts: list[Draft], text: str, sentences: list[tuple[int, int]]
             for d in out
         ]
     return out
+
+
+def _old(d: Draft, published: date | None) -> bool:
+    end = d.interval.end if d.interval else None
+    return bool(published and end and end < published - HISTORY)
 
 
 def modality(d: Draft, reference: date | None) -> str:
