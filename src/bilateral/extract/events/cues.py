@@ -43,6 +43,11 @@ class CueFinder:
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
         self.implied_target = set(grammar.get("implied_target", ()))
         self.function_words = set(grammar.get("function_word", ()))
+        self.document_subject = re.compile(
+            r"^\W*(?:under\s+)?(?:the|that|this|an?|its|their)\s+(?:[\w-]+\s+){0,2}"
+            rf"(?:{_alternation(grammar.get('document_subject', ()))})\b",
+            re.IGNORECASE,
+        )
         self.background = re.compile(
             rf"\b(?:{_alternation(grammar.get('background', ()))})\s+(?:an?|the|its|their|his|her)?"
             r"(?:\s*[\w'’-]+){0,2}\s*$",
@@ -139,6 +144,12 @@ class CueFinder:
             if (w[0].isdigit() and len(w) > 1) or w.lower() not in self.function_words
         )
         return tuple(list(out)[:limit])
+
+    def provision(self, text: str, clause_start: int, cue: Cue) -> bool:
+        """A demand made by a document, not by someone: "That agreement ... called on Japan"."""
+        return cue.type == "REQUEST" and bool(
+            self.document_subject.match(text[clause_start : cue.start])
+        )
 
     def recalled(self, text: str, clause_start: int, cue: Cue) -> bool:
         """A noun cue the sentence recalls as background: "following an inquiry"."""

@@ -132,6 +132,7 @@ class EventFinder:
             clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
             best: dict[tuple[str, int], Cue] = {}  # one event of a category per clause
             here = [c for c in here if not c.in_clause or _two_in_clause(text, c, clause_of, a)]
+            here = [c for c in here if not self.cues.provision(text, clause_of(c)[0], c)]
             here = [
                 c
                 for c in here
