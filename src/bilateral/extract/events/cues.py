@@ -72,7 +72,8 @@ class CueFinder:
         words = _alternation(grammar.get("complement", ()))
         # from the first cue's start: "urged X to", "agreed to", "accused X of", "demanded that"
         self.complement = re.compile(
-            rf"^[^.;]{{0,80}}?\b(?:{words})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE
+            rf"^\S+(?:\s+on)?(?:\s+[\w'’.,-]+){{0,3}}?\s+(?:{words})\s+(?:[\w'’-]+\s+){{0,2}}$",
+            re.IGNORECASE,
         )
 
     def find(self, text: str) -> list[Cue]:
