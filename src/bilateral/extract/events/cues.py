@@ -199,7 +199,9 @@ def select(cues: list[Cue], finder: CueFinder, text: str, clause_of: ClauseOf) -
             continue
         clash = next((k for k in kept if k.start < cue.end and cue.start < k.end), None)
         if clash is not None:
-            if clash.type == cue.type:
+            if clash.type == cue.type:  # of one category, the more specific pattern
+                if cue.rank < clash.rank:
+                    kept[kept.index(clash)] = cue
                 continue
             if _weight(cue) > _weight(clash):
                 kept.remove(clash)
