@@ -235,7 +235,7 @@ class EventFinder:
             dyadic=dyadic,
             recalled=recalled,
             words=self.cues.words(text[s_start:s_end]),
-            actor_sector=self.cues.agent(text, c_start, c.start, last=True),
+            actor_sector=self.cues.agent(text, c_start, c.end, last=True),
             target_sector=self.cues.agent(text, c.end, c_end, last=False),
         )
 
