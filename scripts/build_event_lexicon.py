@@ -140,6 +140,7 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     phrases: dict[tuple[str, str, str], tuple[str, ...]] = {}
     for block_code, verb_lines, pattern_lines in blocks(all_lines):
         bases: list[str] = []
+        block = ""
         for vline in verb_lines:
             m = re.match(r"^\+?([A-Z][A-Z_'-]*)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?", vline)
             if not m:
@@ -148,6 +149,7 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
             if not base:
                 continue
             bases.append(base)
+            block = block or base  # the block's first verb names its phrases
             code = m.group(3) or block_code
             conv = convert(code, table)
             forms: set[str] = set()
@@ -161,7 +163,7 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
                 }
             if conv:
                 for form in forms:
-                    verbs.setdefault(form, (form, base, code.split(":")[0], *conv))
+                    verbs.setdefault(form, (form, base, block, code.split(":")[0], *conv))
         for pline in pattern_lines:
             m = re.match(r"^-\s+(.*?)\s*\[([^\]]*)\]", pline)
             if not m or "*" not in m.group(1):
@@ -173,9 +175,9 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
             pre, post = " ".join(_words(before, sets)), " ".join(_words(after, sets))
             if not (pre or post):
                 continue
-            for base in bases:
-                key = (base, pre, post)
-                phrases.setdefault(key, (base, pre, post, m.group(2).split(":")[0], *conv))
+            if block:
+                key = (block, pre, post)
+                phrases.setdefault(key, (block, pre, post, m.group(2).split(":")[0], *conv))
     return sorted(verbs.values()), sorted(phrases.values())
 
 
@@ -219,14 +221,15 @@ def main() -> None:
     source = "# Built by scripts/build_event_lexicon.py from PETRARCH2 CAMEO.2.0.txt (MIT) and\n"
     source += "# PLOVER CAMEO2PLOVER-2021.txt; do not edit by hand, run the script again.\n"
     (DATA / "event_verbs.tsv").write_text(
-        "# form\tverb\tcameo\ttype\tmode\n"
+        "# form\tverb\tblock\tcameo\ttype\tmode\n"
         + source
         + "".join("\t".join(row) + "\n" for row in verbs),
         encoding="utf-8",
     )
     (DATA / "event_phrases.tsv").write_text(
-        "# verb\tbefore\tafter\tcameo\ttype\tmode\n"
+        "# block\tbefore\tafter\tcameo\ttype\tmode\n"
         + source
+        + "# block: the first verb of a CAMEO verb block; its phrases hold for every verb of it\n"
         + "# before/after: words that must come before/after the verb, in order; a|b = either\n"
         + "".join("\t".join(row) + "\n" for row in phrases),
         encoding="utf-8",

@@ -194,7 +194,8 @@ class EventVerb:
     """A written form of a CAMEO verb with the PLOVER category it signals by itself."""
 
     form: str
-    verb: str  # its base form, the key of its phrases
+    verb: str  # its base form
+    block: str  # the CAMEO verb block it belongs to, the key of its phrases
     cameo: str
     type: str
     mode: str
@@ -204,7 +205,7 @@ class EventVerb:
 class EventPhrase:
     """A CAMEO verb pattern: the verb with words before or after it, and the category then."""
 
-    verb: str
+    block: str
     before: tuple[tuple[str, ...], ...]  # each word as its alternatives
     after: tuple[tuple[str, ...], ...]
     cameo: str
@@ -216,7 +217,7 @@ class EventPhrase:
 def event_verbs() -> dict[str, EventVerb]:
     """Written form -> verb (built from PETRARCH2's CAMEO dictionary, see README.md)."""
     return {
-        row[0]: EventVerb(row[0], row[1], row[2], row[3], _cell(row, 4))
+        row[0]: EventVerb(row[0], row[1], row[2], row[3], row[4], _cell(row, 5))
         for row in _rows("event_verbs.tsv")
     }
 
@@ -227,7 +228,7 @@ def _words(cell: str) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def event_phrases() -> dict[str, tuple[EventPhrase, ...]]:
-    """Base verb -> its phrases, the longest first."""
+    """Verb block -> its phrases, the longest first."""
     out: dict[str, list[EventPhrase]] = {}
     for row in _rows("event_phrases.tsv"):
         phrase = EventPhrase(row[0], _words(row[1]), _words(row[2]), row[3], row[4], _cell(row, 5))

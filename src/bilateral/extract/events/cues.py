@@ -111,14 +111,14 @@ class CueFinder:
                 continue
             if verb.verb in self.ambiguous or verb.verb.split()[0] in self.ambiguous:
                 continue
-            kind, mode = self._phrase(verb.verb, words, i) or (verb.type, verb.mode)
+            kind, mode = self._phrase(verb.block, words, i) or (verb.type, verb.mode)
             subtype = (mode or kind.lower()).replace("-", "_")
             out.append(Cue(start, span_end, kind, subtype, mode, LEXICON_RANK))
         return out
 
-    def _phrase(self, verb: str, words: list[str], i: int) -> tuple[str, str] | None:
+    def _phrase(self, block: str, words: list[str], i: int) -> tuple[str, str] | None:
         after, before = words[i + 1 : i + 5], words[max(0, i - 3) : i]
-        for p in self.phrases.get(verb, ()):
+        for p in self.phrases.get(block, ()):
             if _in_order(p.after, after) and _in_order(p.before, before):
                 return p.type, p.mode
         return None
