@@ -63,6 +63,9 @@ class CueFinder:
             r"(?:\s+[\w'’-]+){0,3}\s*$",
             re.IGNORECASE,
         )
+        self.hypothetical = re.compile(
+            rf"\b(?:{_alternation(grammar.get('hypothetical', ()))})\s+$", re.IGNORECASE
+        )
         self.conditional = re.compile(
             rf"\b(?:{_alternation(grammar.get('conditional', ()))})\b", re.IGNORECASE
         )
@@ -159,10 +162,17 @@ class CueFinder:
     def not_event_date(self, text: str, start: int, date_start: int) -> bool:
         """Whether the date at date_start dates something else: "since ... last May"."""
         before = text[max(start, date_start - 60) : date_start]
-        return start <= date_start and bool(self.not_date.search(before))
+        opening = text[date_start : date_start + 24]  # "since September" read as one date
+        return start <= date_start and bool(
+            self.not_date.search(before) or self.not_date.match(opening.split(" ")[0] + " ")
+        )
 
     def negated(self, text: str, clause_start: int, cue: Cue) -> bool:
-        return cue.type != "REJECT" and bool(self.negation.search(text[clause_start : cue.start]))
+        """Did not happen: "did not agree", "could be reached" (a refusal stays a refusal)."""
+        before = text[clause_start : cue.start]
+        if self.hypothetical.search(before):
+            return True
+        return cue.type != "REJECT" and bool(self.negation.search(before))
 
     def conditional_before(self, text: str, clause_start: int, cue: Cue) -> bool:
         return bool(self.conditional.search(text[clause_start : cue.start]))

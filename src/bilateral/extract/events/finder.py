@@ -133,6 +133,7 @@ class EventFinder:
             best: dict[tuple[str, int], Cue] = {}  # one event of a category per clause
             here = [c for c in here if not c.in_clause or _two_in_clause(text, c, clause_of, a)]
             here = [c for c in here if not self.cues.provision(text, clause_of(c)[0], c)]
+            here = [c for c in here if not _internal(text, c, clause_of, a.parties)]
             here = [
                 c
                 for c in here
@@ -246,6 +247,24 @@ SUBJECT_GAP = re.compile(
 )
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
+
+
+OBJECT_GAP = re.compile(r"^\s+(?:[\w'’.-]+\s+){0,3}$")
+
+
+def _internal(text: str, c: Cue, clause_of: ClauseOf, parties: list[Party]) -> bool:
+    """A country acting on itself: its subject and its object are of one country ("Japanese
+    officials asked Japanese chip-makers to", "the minister met President X" of his own state)."""
+    start, end = clause_of(c)
+    before = [p for p in parties if start <= p.start and p.end <= c.start]
+    after = [p for p in parties if c.start <= p.start and p.end <= c.end] + [
+        p
+        for p in parties
+        if c.end <= p.start <= end and OBJECT_GAP.match(text[c.end : p.start] + " ")
+    ]
+    if not before or not after:
+        return False
+    return before[-1].code == after[0].code and len({p.code for p in before + after}) == 1
 
 
 def _two_in_clause(text: str, c: Cue, clause_of: ClauseOf, a: Article) -> bool:
