@@ -66,6 +66,9 @@ class CueFinder:
         self.hypothetical = re.compile(
             rf"\b(?:{_alternation(grammar.get('hypothetical', ()))})\s+$", re.IGNORECASE
         )
+        self.hypothetical_inside = re.compile(
+            rf"\b(?:{_alternation(grammar.get('hypothetical', ()))})\b", re.IGNORECASE
+        )
         self.conditional = re.compile(
             rf"\b(?:{_alternation(grammar.get('conditional', ()))})\b", re.IGNORECASE
         )
@@ -170,7 +173,9 @@ class CueFinder:
     def negated(self, text: str, clause_start: int, cue: Cue) -> bool:
         """Did not happen: "did not agree", "could be reached" (a refusal stays a refusal)."""
         before = text[clause_start : cue.start]
-        if self.hypothetical.search(before):
+        if self.hypothetical.search(before) or self.hypothetical_inside.search(
+            text[cue.start : cue.end]
+        ):
             return True
         return cue.type != "REJECT" and bool(self.negation.search(before))
 
