@@ -21,6 +21,7 @@ from bilateral.extract.events import (
     Party,
     consolidate,
     modality,
+    reference_dates,
     undated_in_month,
 )
 from bilateral.extract.lexicon import Lexicon
@@ -149,6 +150,7 @@ class Extractor:
         ]
         quoted = [(q.start, q.end) for q in quotes]
         text = document.text
+        dates = reference_dates(text, published, dates)
         article = Article(sentences, body, quoted, parties, people, places, dyad, dates, published)
         drafts = consolidate(self.events.find(text, article), text, sentences, published)
         ends = [d.interval.end for d in drafts if d.interval and d.interval.end and not d.planned]

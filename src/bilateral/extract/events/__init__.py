@@ -3,7 +3,12 @@ their consolidation within an article."""
 
 from bilateral.extract.events.cues import Cue, CueFinder
 from bilateral.extract.events.finder import Article, Draft, EventFinder, Named, Party
-from bilateral.extract.events.merge import consolidate, modality, undated_in_month
+from bilateral.extract.events.merge import (
+    consolidate,
+    modality,
+    reference_dates,
+    undated_in_month,
+)
 
 __all__ = [
     "Article",
@@ -15,5 +20,6 @@ __all__ = [
     "Party",
     "consolidate",
     "modality",
+    "reference_dates",
     "undated_in_month",
 ]

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bilateral.extract.events.finder import DURING, Draft
-from bilateral.extract.periods import Interval, month_interval
+from bilateral.extract.periods import DateMention, Interval, find_dates, month_interval
 
 # Subtypes that name one encounter of leaders: a state visit, its summit and its talks are one
 # event within an article.
@@ -116,6 +116,27 @@ def modality(d: Draft, reference: date | None) -> str:
     if d.condition == "reported":
         return "reported"
     return "actual"
+
+
+def reference_dates(
+    text: str, published: date | None, dates: list[DateMention]
+) -> list[DateMention]:
+    """The article's dates, with relative ones ("earlier this month", "on Tuesday") resolved
+    against its latest written full day when it has no publication date, provided no other
+    written date is later (a treaty's day among later years anchors nothing)."""
+    if published is not None:
+        return dates
+    days = [
+        d.interval.end
+        for d in dates
+        if not d.relative and d.precision == "day" and d.interval and d.interval.end
+    ]
+    written = [
+        d.interval.start for d in dates if not d.relative and d.interval and d.interval.start
+    ]
+    if not days or max(days) < max(written):  # a day older than other dates: history, no anchor
+        return dates
+    return find_dates(text, max(days))
 
 
 def undated_in_month(d: Draft, published: date | None) -> Interval | None:
