@@ -202,7 +202,9 @@ def events(
     country: Annotated[str | None, typer.Option(help="Events with this country (ISO3).")] = None,
     since: Annotated[str | None, typer.Option(help="Events dated on or after (ISO date).")] = None,
     person: Annotated[str | None, typer.Option(help="Part of a participant's name.")] = None,
-    modality: Annotated[str | None, typer.Option(help="actual, planned or historical.")] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="actual, planned, conditional, reported or historical.")
+    ] = None,
     doc: Annotated[str | None, typer.Option(help="Only events of this document id.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
     db: DbOption = None,
