@@ -113,34 +113,11 @@ class EventFinder:
                 if c.start >= s_end:
                     break
                 here.append(c)
-            if any(c.paired for c in here):
-                # a general word needs two countries in its sentence, or, for a threat, an
-                # accusation, a demand..., one of the article's pair with the other implied
-                codes = {p.code for p in a.parties if s_start <= p.start and p.end <= s_end}
-                pair = len(codes) >= 2 or bool(PAIR.search(text[s_start:s_end]))
-                implied = bool(codes & set(a.dyad))
-                here = [
-                    c
-                    for c in here
-                    if not c.paired
-                    or c.in_clause
-                    or pair
-                    or (implied and c.type in self.cues.implied_target)
-                ]
             if not here:
                 continue
             clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
+            here = self._admissible(here, text, s_start, s_end, clause_of, a)
             best: dict[tuple[str, int], Cue] = {}  # one event of a category per clause
-            here = [c for c in here if not c.in_clause or _two_in_clause(text, c, clause_of, a)]
-            here = [c for c in here if not self.cues.provision(text, clause_of(c)[0], c)]
-            here = [c for c in here if not _internal(text, c, clause_of, a.parties)]
-            here = [
-                c
-                for c in here
-                if not c.paired
-                or _named_actor(text, c, clause_of, a.parties)
-                or self.cues.agent(text, clause_of(c)[0], c.end, last=True)
-            ]
             for c in select(here, self.cues, text, clause_of):
                 key = (c.type, clause_of(c)[0])
                 held = best.get(key)
@@ -149,6 +126,41 @@ class EventFinder:
             for c in sorted(best.values(), key=lambda c: c.start):
                 drafts.append(self._draft(c, text, s_start, s_end, clause_of, a))
         return drafts
+
+    def _admissible(
+        self,
+        here: list[Cue],
+        text: str,
+        s_start: int,
+        s_end: int,
+        clause_of: ClauseOf,
+        a: Article,
+    ) -> list[Cue]:
+        """The cues of one sentence that may name a bilateral event."""
+        if any(c.paired for c in here):
+            # a general word needs two countries in its sentence, or, for a threat, an
+            # accusation, a demand..., one of the article's pair with the other implied
+            codes = {p.code for p in a.parties if s_start <= p.start and p.end <= s_end}
+            pair = len(codes) >= 2 or bool(PAIR.search(text[s_start:s_end]))
+            implied = bool(codes & set(a.dyad))
+            here = [
+                c
+                for c in here
+                if not c.paired
+                or c.in_clause
+                or pair
+                or (implied and c.type in self.cues.implied_target)
+            ]
+        here = [c for c in here if not c.in_clause or _two_in_clause(text, c, clause_of, a)]
+        here = [c for c in here if not self.cues.provision(text, clause_of(c)[0], c)]
+        here = [c for c in here if not _internal(text, c, clause_of, a.parties)]
+        return [
+            c
+            for c in here
+            if not c.paired
+            or _named_actor(text, c, clause_of, a.parties)
+            or self.cues.agent(text, clause_of(c)[0], c.end, last=True)
+        ]
 
     def _sides(
         self, c: Cue, text: str, s_start: int, s_end: int, c_start: int, c_end: int, a: Article
