@@ -69,3 +69,17 @@ def test_recalled_background_takes_neither_date_nor_tense(extractor: Extractor) 
 def test_protesters_are_a_sector_of_their_country(extractor: Extractor) -> None:
     (protest,) = events(extractor, "Protesters in Quito rallied against the Peruvian decision.")
     assert protest.type == "PROTEST" and protest.actor_sector == "OPP"
+
+
+def test_a_nominalised_sanction_with_its_agent_and_target(extractor: Extractor) -> None:
+    (sanction,) = events(
+        extractor, "The imposition of tariffs by Mexico on Guatemalan sugar angered farmers."
+    )
+    assert sanction.type == "SANCTION"
+    assert sanction.actors == ("MEX",) and sanction.targets == ("GTM",)
+
+
+def test_reported_speech_keeps_the_reported_event_planned(extractor: Extractor) -> None:
+    (sanction,) = events(extractor, "Chile said it would impose sanctions on Bolivian officials.")
+    assert sanction.type == "SANCTION" and sanction.modality == "planned"
+    assert sanction.actors == ("CHL",) and sanction.targets == ("BOL",)
