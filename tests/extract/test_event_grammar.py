@@ -83,3 +83,18 @@ def test_reported_speech_keeps_the_reported_event_planned(extractor: Extractor) 
     (sanction,) = events(extractor, "Chile said it would impose sanctions on Bolivian officials.")
     assert sanction.type == "SANCTION" and sanction.modality == "planned"
     assert sanction.actors == ("CHL",) and sanction.targets == ("BOL",)
+
+
+def test_an_undated_article_dates_relative_days_from_its_latest_written_day(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The ministers of Chile and Peru signed a water accord in Lima on May 6, 2023.\n\n"
+        "The Chilean president met Peru's president in Lima earlier this month."
+    )
+    raw = RawArticle(source="t.txt", content=text, fmt="text", published=None)
+    doc = clean_article(raw)
+    assert isinstance(doc, Document)
+    (facts,) = extractor([doc])
+    meeting = next(v for v in facts.events if v.type == "CONSULT")
+    assert meeting.date == "2023-05"
