@@ -5,10 +5,12 @@ and the grammar around them: negation, complements, conditions."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bilateral import data
 
+DECIMAL = re.compile(r"(\d)\.(?=\d)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LEXICON_RANK = 10_000  # a dictionary verb gives way to every cue pattern
 # the first cues of these categories take a complement that is not an event of its own:
@@ -36,6 +38,8 @@ class CueFinder:
     def __init__(self) -> None:
         self.cues = data.event_cues()
         self.patterns = [re.compile(c.pattern, re.IGNORECASE) for c in self.cues]
+        # a pattern is tried only where one of its keys begins a word
+        self.keys = [re.compile(rf"(?<![a-z])(?:{_alternation(c.keys)})") for c in self.cues]
         self.verbs = data.event_verbs()
         self.phrases = data.event_phrases()
         self.agents = data.event_agents()
@@ -82,12 +86,17 @@ class CueFinder:
             re.IGNORECASE,
         )
 
-    def find(self, text: str) -> list[Cue]:
-        """Every cue in the text, patterns and dictionary verbs, in text order."""
-        lowered = text.lower()
+    def find(self, text: str, near_party: Callable[[int, int], bool] | None = None) -> list[Cue]:
+        """Every cue in the text, patterns and dictionary verbs, in text order; a dictionary
+        verb only where `near_party(start, end)` says its sides are named."""
+        # a decimal point is no sentence end: "duties of 73.6 per cent would be levied"
+        masked = DECIMAL.sub("\\1,", text)
+        lowered = masked.lower()
         found: list[Cue] = []
-        for rank, (cue, pattern) in enumerate(zip(self.cues, self.patterns, strict=True)):
-            if any(key in lowered for key in cue.keys):
+        for rank, (cue, pattern, keys) in enumerate(
+            zip(self.cues, self.patterns, self.keys, strict=True)
+        ):
+            if keys.search(lowered):
                 found.extend(
                     Cue(
                         m.start(),
@@ -99,12 +108,12 @@ class CueFinder:
                         cue.paired,
                         cue.in_clause,
                     )
-                    for m in pattern.finditer(text)
+                    for m in pattern.finditer(masked)
                 )
-        found.extend(self._lexicon(text))
+        found.extend(self._lexicon(text, near_party))
         return sorted(found, key=lambda c: (c.start, c.rank))
 
-    def _lexicon(self, text: str) -> list[Cue]:
+    def _lexicon(self, text: str, near_party: Callable[[int, int], bool] | None) -> list[Cue]:
         tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
         words = [t[2] for t in tokens]
         out: list[Cue] = []
@@ -116,6 +125,8 @@ class CueFinder:
             if verb is None:
                 continue
             if verb.verb in self.ambiguous or verb.verb.split()[0] in self.ambiguous:
+                continue
+            if near_party is not None and not near_party(start, span_end):
                 continue
             kind, mode = self._phrase(verb.block, words, i) or (verb.type, verb.mode)
             subtype = (mode or kind.lower()).replace("-", "_")

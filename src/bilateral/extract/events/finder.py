@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bilateral import data
-from bilateral.extract.events.cues import LEXICON_RANK, ClauseOf, Cue, CueFinder, select
+from bilateral.extract.events.cues import ClauseOf, Cue, CueFinder, select
 from bilateral.extract.periods import DateMention, Interval
 
 FUTURE = re.compile(
@@ -95,9 +95,8 @@ class EventFinder:
     def find(self, text: str, a: Article) -> list[Draft]:
         cues = [
             c
-            for c in self.cues.find(text)
+            for c in self.cues.find(text, lambda s, e: _has_sides(text, s, e, a.parties))
             if not any(q0 <= c.start < q1 for q0, q1 in a.quoted)
-            and (c.rank < LEXICON_RANK or _has_sides(text, c, a.parties))
         ]
         drafts: list[Draft] = []
         if not cues:
@@ -310,25 +309,25 @@ def _named_actor(text: str, c: Cue, clause_of: ClauseOf, parties: list[Party]) -
     )
 
 
-def _has_sides(text: str, c: Cue, parties: list[Party]) -> bool:
+def _has_sides(text: str, start: int, end: int, parties: list[Party]) -> bool:
     """A dictionary verb names an event only with a party as its subject just before it ("China
     quietly expelled") or as its agent just after it ("was expelled by China"), and a party of
     another country after it in the same sentence."""
 
     def before(p: Party) -> bool:
-        gap = text[p.end : c.start]
-        return p.end <= c.start and c.start - p.end <= 40 and bool(SUBJECT_GAP.match(gap))
+        near = p.end <= start and start - p.end <= 40
+        return near and bool(SUBJECT_GAP.match(text[p.end : start]))
 
     def after(p: Party) -> bool:
-        gap = text[c.end : p.start]
-        return p.start >= c.end and p.start - c.end <= 12 and bool(AGENT_AFTER.match(gap))
+        near = p.start >= end and p.start - end <= 12
+        return near and bool(AGENT_AFTER.match(text[end : p.start]))
 
     agent = next((p for p in reversed(parties) if before(p) or after(p)), None)
     if agent is None:
         return False
-    stop = text.find(".", c.end)
+    stop = text.find(".", end)
     stop = len(text) if stop < 0 else stop
-    return any(c.end <= p.start < stop and p.code != agent.code for p in parties)
+    return any(end <= p.start < stop and p.code != agent.code for p in parties)
 
 
 def _nearest(dates: list[DateMention], c: Cue, start: int, end: int) -> DateMention | None:
