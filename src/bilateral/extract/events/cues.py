@@ -5,11 +5,13 @@ and the grammar around them: negation, complements, conditions."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bilateral import data
 
+PARAGRAPH = re.compile(r"\n\s*\n")
 DECIMAL = re.compile(r"(\d)\.(?=\d)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LEXICON_RANK = 10_000  # a dictionary verb gives way to every cue pattern
@@ -38,8 +40,15 @@ class CueFinder:
     def __init__(self) -> None:
         self.cues = data.event_cues()
         self.patterns = [re.compile(c.pattern, re.IGNORECASE) for c in self.cues]
-        # a pattern is tried only where one of its keys begins a word
-        self.keys = [re.compile(rf"(?<![a-z])(?:{_alternation(c.keys)})") for c in self.cues]
+        # a pattern is tried only in the paragraphs where one of its keys begins a word
+        self.word_keys: dict[str, list[int]] = {}  # a key of one word -> the cues it opens
+        self.phrase_keys: dict[str, list[int]] = {}  # a key of several words -> the cues
+        for rank, cue in enumerate(self.cues):
+            for key in cue.keys:
+                key = key.lower()
+                where = self.phrase_keys if " " in key else self.word_keys
+                where.setdefault(key, []).append(rank)
+        self.key_lengths = sorted({len(k) for k in self.word_keys})
         self.verbs = data.event_verbs()
         self.phrases = data.event_phrases()
         self.agents = data.event_agents()
@@ -92,11 +101,16 @@ class CueFinder:
         # a decimal point is no sentence end: "duties of 73.6 per cent would be levied"
         masked = DECIMAL.sub("\\1,", text)
         lowered = masked.lower()
+        # patterns run only over the paragraphs where one of their keys begins a word
+        breaks = [0, *(m.end() for m in PARAGRAPH.finditer(text)), len(text)]
         found: list[Cue] = []
-        for rank, (cue, pattern, keys) in enumerate(
-            zip(self.cues, self.patterns, self.keys, strict=True)
-        ):
-            if keys.search(lowered):
+        for rank, hits in self._key_hits(lowered).items():
+            cue, pattern = self.cues[rank], self.patterns[rank]
+            spans: dict[int, int] = {}
+            for hit in hits:
+                at = bisect_right(breaks, hit) - 1
+                spans[breaks[at]] = breaks[min(at + 1, len(breaks) - 1)]
+            for start, end in spans.items():
                 found.extend(
                     Cue(
                         m.start(),
@@ -108,10 +122,29 @@ class CueFinder:
                         cue.paired,
                         cue.in_clause,
                     )
-                    for m in pattern.finditer(masked)
+                    for m in pattern.finditer(masked, start, end)
                 )
         found.extend(self._lexicon(text, near_party))
         return sorted(found, key=lambda c: (c.start, c.rank))
+
+    def _key_hits(self, lowered: str) -> dict[int, list[int]]:
+        """Cue rank -> where its keys begin a word in the text."""
+        hits: dict[int, list[int]] = {}
+        for m in WORD.finditer(lowered):
+            word, at = m.group(), m.start()
+            for n in self.key_lengths:
+                if n > len(word):
+                    break
+                for rank in self.word_keys.get(word[:n], ()):
+                    hits.setdefault(rank, []).append(at)
+        for key, ranks in self.phrase_keys.items():
+            at = lowered.find(key)
+            while at >= 0:
+                if at == 0 or not lowered[at - 1].isalpha():
+                    for rank in ranks:
+                        hits.setdefault(rank, []).append(at)
+                at = lowered.find(key, at + 1)
+        return hits
 
     def _lexicon(self, text: str, near_party: Callable[[int, int], bool] | None) -> list[Cue]:
         tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
