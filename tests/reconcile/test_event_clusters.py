@@ -110,3 +110,18 @@ def test_a_visit_in_each_direction_is_two_events() -> None:
             people=("Ana Ruiz",),
         ),
     ) == [{"d1"}, {"d2"}]
+
+
+def test_an_undated_preview_does_not_join_a_report() -> None:
+    assert groups(
+        event("d1", "CONSULT", "visit", "state visit", "2024-06-03", people=("Ana Ruiz",)),
+        event(
+            "d2",
+            "CONSULT",
+            "visit",
+            "expected visit",
+            None,
+            modality="planned",
+            people=("Ana Ruiz",),
+        ),
+    ) == [{"d1"}, {"d2"}]

@@ -96,6 +96,13 @@ def _fits(g: _Group, n: NamedEvent, docs: dict[str, DocInfo]) -> bool:
     first = g.members[0].event
     if _family(first.subtype) != _family(e.subtype) or _phase(first.modality) != _phase(e.modality):
         return False
+    planned = [m.event for m in g.members if m.event.modality == "planned"]
+    if (e.modality == "planned") != (len(planned) == len(g.members)):
+        # a preview joins a report only when it says when: "later in the year" may be another
+        if e.modality == "planned" and not e.date_start:
+            return False
+        if e.modality != "planned" and not any(p.date_start for p in planned) and planned:
+            return False
     roots = {docs[m.event.doc_id].duplicate_of or m.event.doc_id for m in g.members}
     if (docs[e.doc_id].duplicate_of or e.doc_id) in roots:
         return False  # one article reports one happening once (it was merged in extraction)
