@@ -175,12 +175,24 @@ class EventCue:
     pattern: str  # a case-insensitive regular expression without capturing groups
     keys: tuple[str, ...]  # lower-case words of which one must be in a text for a match
     once: bool  # two countries do this once: differing dates are a contradiction
+    mode: str = ""  # the PLOVER mode, where the cue says it
+    paired: bool = False  # a general word: an event only where two countries are named
+    in_clause: bool = False  # ... named in the cue's own clause
 
 
 @cache
 def event_cues() -> tuple[EventCue, ...]:
     return tuple(
-        EventCue(row[0], row[1], row[2], _split(row[3]), row[4] == "yes")
+        EventCue(
+            row[0],
+            row[1],
+            row[2],
+            _split(row[3]),
+            row[4] == "yes",
+            _cell(row, 5),
+            _cell(row, 6) in ("pair", "clause"),
+            _cell(row, 6) == "clause",
+        )
         for row in _rows("events.tsv")
     )
 
@@ -199,6 +211,74 @@ def question_cues() -> tuple[QuestionCue, ...]:
         QuestionCue(row[0], row[1], row[2].strip() if len(row) > 2 else "")
         for row in _rows("questions.tsv")
     )
+
+
+def _cell(row: list[str], index: int) -> str:
+    return row[index].strip() if len(row) > index else ""
+
+
+@dataclass(frozen=True)
+class EventVerb:
+    """A written form of a CAMEO verb with the PLOVER category it signals by itself."""
+
+    form: str
+    verb: str  # its base form
+    block: str  # the CAMEO verb block it belongs to, the key of its phrases
+    cameo: str
+    type: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class EventPhrase:
+    """A CAMEO verb pattern: the verb with words before or after it, and the category then."""
+
+    block: str
+    before: tuple[tuple[str, ...], ...]  # each word as its alternatives
+    after: tuple[tuple[str, ...], ...]
+    cameo: str
+    type: str
+    mode: str
+
+
+@cache
+def event_verbs() -> dict[str, EventVerb]:
+    """Written form -> verb (built from PETRARCH2's CAMEO dictionary, see README.md)."""
+    return {
+        row[0]: EventVerb(row[0], row[1], row[2], row[3], row[4], _cell(row, 5))
+        for row in _rows("event_verbs.tsv")
+    }
+
+
+def _words(cell: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.split("|")) for w in cell.split())
+
+
+@cache
+def event_phrases() -> dict[str, tuple[EventPhrase, ...]]:
+    """Verb block -> its phrases, the longest first."""
+    out: dict[str, list[EventPhrase]] = {}
+    for row in _rows("event_phrases.tsv"):
+        phrase = EventPhrase(row[0], _words(row[1]), _words(row[2]), row[3], row[4], _cell(row, 5))
+        out.setdefault(row[0], []).append(phrase)
+    return {
+        k: tuple(sorted(v, key=lambda p: -(len(p.before) + len(p.after)))) for k, v in out.items()
+    }
+
+
+@cache
+def event_agents() -> dict[str, tuple[str, ...]]:
+    """Agent noun (protesters, police, ministry) -> its sector codes (built from PETRARCH2)."""
+    return {row[0]: _split(row[1]) for row in _rows("event_agents.tsv")}
+
+
+@cache
+def event_grammar() -> dict[str, tuple[str, ...]]:
+    """Kind (negation, conditional, reported, ambiguous_verb, embedding...) -> its words."""
+    out: dict[str, list[str]] = {}
+    for row in _rows("event_grammar.tsv"):
+        out.setdefault(row[0], []).extend(_split(row[1]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache
@@ -222,6 +302,8 @@ __all__ = [
     "Country",
     "Currency",
     "EventCue",
+    "EventPhrase",
+    "EventVerb",
     "Gazetteer",
     "MetricWord",
     "Place",
@@ -232,7 +314,11 @@ __all__ = [
     "currencies",
     "descriptors",
     "dollar_domains",
+    "event_agents",
     "event_cues",
+    "event_grammar",
+    "event_phrases",
+    "event_verbs",
     "gazetteer",
     "hedges",
     "metric_words",

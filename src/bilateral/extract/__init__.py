@@ -14,7 +14,16 @@ from bilateral.extract.agency import Agency
 from bilateral.extract.attribution import Attributor, Person, PersonMention, Speaker
 from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
 from bilateral.extract.coref import resolve_in_article
-from bilateral.extract.events import EventFinder, Named, Party, consolidate, modality
+from bilateral.extract.events import (
+    Article,
+    EventFinder,
+    Named,
+    Party,
+    consolidate,
+    modality,
+    reference_dates,
+    undated_in_month,
+)
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.nlp import ModelNotInstalled, load_pipeline
 from bilateral.extract.periods import DateMention, find_dates, partial_date
@@ -143,15 +152,15 @@ class Extractor:
         ]
         quoted = [(q.start, q.end) for q in quotes]
         text = document.text
-        drafts = self.events.find(
-            text, sentences, body, quoted, parties, people, places, dyad, dates
-        )
-        drafts = consolidate(drafts, text, sentences)
+        dates = reference_dates(text, published, dates)
+        article = Article(sentences, body, quoted, parties, people, places, dyad, dates, published)
+        drafts = consolidate(self.events.find(text, article), text, sentences, published)
         ends = [d.interval.end for d in drafts if d.interval and d.interval.end and not d.planned]
         reference = published or (max(ends) if ends else None)
         out = []
         for d in drafts:
-            start, end = d.interval.iso() if d.interval else (None, None)
+            interval = undated_in_month(d, published)
+            start, end = interval.iso() if interval else (None, None)
             out.append(
                 Event(
                     id=content_id("v", document.id, d.cue_start, d.type, d.subtype),
@@ -162,7 +171,7 @@ class Extractor:
                     cue_end=d.cue_end,
                     type=d.type,
                     subtype=d.subtype,
-                    date=partial_date(d.interval),
+                    date=partial_date(interval),
                     date_start=start,
                     date_end=end,
                     actors=d.actors,
@@ -170,6 +179,11 @@ class Extractor:
                     people=d.people,
                     place=d.place,
                     modality=modality(d, reference),
+                    mode=d.mode or None,
+                    dyadic=d.dyadic,
+                    actor_sector=d.actor_sector,
+                    target_sector=d.target_sector,
+                    words=d.words,
                 )
             )
         return tuple(out)

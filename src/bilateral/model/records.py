@@ -156,7 +156,12 @@ class Event:
     targets: tuple[str, ...] = ()
     people: tuple[str, ...] = ()  # LocalEntity ids of the same article
     place: str | None = None  # a LocalEntity id
-    modality: str = "actual"  # actual, planned or historical
+    modality: str = "actual"  # actual, planned, conditional, reported or historical
+    mode: str | None = None  # the PLOVER mode where the words say it: visit, disapprove, troops
+    dyadic: bool = True  # False: the article names only one side, the other is its pair's
+    actor_sector: str | None = None  # PLOVER sector of a non-state actor: OPP, MIL, COP, BUS...
+    target_sector: str | None = None
+    words: tuple[str, ...] = ()  # content words and figures of its sentence: links reports
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,24 @@ from bilateral import data
 from bilateral.model import Cluster, Conflict, DocInfo, Event, content_id
 
 # Subtypes that name one encounter of leaders: a state visit, its summit and its talks.
-ENCOUNTER = {"state_visit", "official_visit", "summit", "visit", "meeting"}
+ENCOUNTER = {
+    "state_visit",
+    "official_visit",
+    "summit",
+    "visit",
+    "meeting",
+    "council_meeting",
+    "consultations",
+    "host",
+    "mission",
+    "consult",
+}
+# Subtypes that name one agreement: signed, concluded, agreed.
+AGREEMENT = {"agreement_signed", "agreement_concluded", "agreed", "mou", "joint_statement"}
+# Two reports share this many words of their sentences (and this share of them) to be taken for
+# one happening when no date, person or place links them.
+SHARED_WORDS = 4
+SHARED_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -35,7 +52,37 @@ def event_key(e: Event) -> str:
 
 
 def _family(subtype: str) -> str:
-    return "encounter" if subtype in ENCOUNTER else subtype
+    if subtype in ENCOUNTER:
+        return "encounter"
+    return "agreement" if subtype in AGREEMENT else subtype
+
+
+def _phase(modality: str) -> str:
+    """A preview and a report of one happening are one event: planned, actual, reported and
+    conditional mentions may join; history is another happening."""
+    return "past" if modality == "historical" else "now"
+
+
+def _dated(g: _Group, n: NamedEvent) -> bool:
+    """Two overlapping dates link reports of an encounter (a pair meets rarely), or of anything
+    when one date is a day: a shared month alone holds many accusations or demands."""
+    if not (n.event.date_start and g.start):
+        return False
+    if _family(n.event.subtype) == "encounter":
+        return True
+    return n.event.date_start == n.event.date_end or any(
+        m.event.date_start and m.event.date_start == m.event.date_end for m in g.members
+    )
+
+
+def _words_link(g: _Group, n: NamedEvent) -> bool:
+    mine = set(n.event.words)
+    for m in g.members:
+        theirs = set(m.event.words)
+        shared = len(mine & theirs)
+        if shared >= SHARED_WORDS and shared / max(1, len(mine | theirs)) >= SHARED_SHARE:
+            return True
+    return False
 
 
 def _overlap(g: _Group, e: Event) -> bool:
@@ -47,29 +94,44 @@ def _overlap(g: _Group, e: Event) -> bool:
 def _fits(g: _Group, n: NamedEvent, docs: dict[str, DocInfo]) -> bool:
     e = n.event
     first = g.members[0].event
-    if _family(first.subtype) != _family(e.subtype) or first.modality != e.modality:
+    if _family(first.subtype) != _family(e.subtype) or _phase(first.modality) != _phase(e.modality):
         return False
+    planned = [m.event for m in g.members if m.event.modality == "planned"]
+    if (e.modality == "planned") != (len(planned) == len(g.members)):
+        # a preview joins a report only when it says when: "later in the year" may be another
+        if e.modality == "planned" and not e.date_start:
+            return False
+        if e.modality != "planned" and not any(p.date_start for p in planned) and planned:
+            return False
     roots = {docs[m.event.doc_id].duplicate_of or m.event.doc_id for m in g.members}
     if (docs[e.doc_id].duplicate_of or e.doc_id) in roots:
         return False  # one article reports one happening once (it was merged in extraction)
     if not _overlap(g, e):
         return False
     actors = {a for m in g.members for a in m.event.actors}
-    if actors and e.actors and not actors & set(e.actors):
-        return False  # Chile visiting Peru is not Peru visiting Chile
-    dated = bool(e.date_start and g.start)
+    one_way = e.subtype in ("state_visit", "official_visit", "visit") and all(
+        m.event.subtype in ("state_visit", "official_visit", "visit") for m in g.members
+    )
+    if one_way and actors and e.actors and not actors & set(e.actors):
+        return False  # Chile visiting Peru is not Peru visiting Chile (a meeting has no side)
+    dated = _dated(g, n)
     people = {p for m in g.members for p in m.people}
     places = {m.place for m in g.members if m.place}
-    # without two dates to compare, the same people or place must make the link
-    return dated or bool(people & set(n.people)) or bool(n.place and n.place in places)
+    # without two dates to compare, the same people, place or words must make the link
+    return (
+        dated
+        or bool(people & set(n.people))
+        or bool(n.place and n.place in places)
+        or _words_link(g, n)
+    )
 
 
 def _shared(g: _Group, n: NamedEvent) -> int:
     """How much a report has in common with a cluster: its people, its place, a date."""
     people = {p for m in g.members for p in m.people}
     places = {m.place for m in g.members if m.place}
-    dated = bool(n.event.date_start and g.start)
-    return len(people & set(n.people)) + (n.place in places) + 2 * dated
+    dated = _dated(g, n)
+    return len(people & set(n.people)) + (n.place in places) + 2 * dated + _words_link(g, n)
 
 
 def _add(g: _Group, n: NamedEvent) -> None:

@@ -23,7 +23,7 @@ from bilateral.pipeline import ReconcileError, reconcile_all
 from bilateral.pipeline import ingest as run_ingest
 from bilateral.pipeline.ray_pool import RayUnavailable
 from bilateral.serve.brief_cli import brief as brief_command
-from bilateral.serve.exporters import FORMATS, write_jsonl, write_tables
+from bilateral.serve.exporters import FORMATS, write_jsonl, write_plover, write_tables
 from bilateral.serve.team import token_app, watch
 from bilateral.store import KnowledgeBase, StoreError
 
@@ -264,7 +264,9 @@ def events(
     country: Annotated[str | None, typer.Option(help="Events with this country (ISO3).")] = None,
     since: Annotated[str | None, typer.Option(help="Events dated on or after (ISO date).")] = None,
     person: Annotated[str | None, typer.Option(help="Part of a participant's name.")] = None,
-    modality: Annotated[str | None, typer.Option(help="actual, planned or historical.")] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="actual, planned, conditional, reported or historical.")
+    ] = None,
     doc: Annotated[str | None, typer.Option(help="Only events of this document id.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
     db: DbOption = None,
@@ -491,7 +493,9 @@ def quotes(
 
 @app.command()
 def export(
-    format_: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    format_: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet, or plover (events only).")
+    ] = "jsonl",
     out_path: Annotated[
         Path | None, typer.Option("--out", help="A file for jsonl; a folder for csv and parquet.")
     ] = None,
@@ -500,17 +504,18 @@ def export(
     """The whole knowledge base in the export contract's records."""
     if format_ not in FORMATS:
         raise _fail(f"unknown format {format_!r}; choose one of {', '.join(FORMATS)}.")
-    if format_ != "jsonl" and out_path is None:
+    if format_ not in ("jsonl", "plover") and out_path is None:
         raise _fail(f"--format {format_} writes one file per table: give a folder with --out.")
     try:
         with KnowledgeBase.open(_settings(db).db_url) as kb:
             records = kb.export_records()
-            if format_ == "jsonl":
+            if format_ in ("jsonl", "plover"):
+                write = write_jsonl if format_ == "jsonl" else write_plover
                 if out_path is None:
-                    write_jsonl(records, sys.stdout)
+                    write(records, sys.stdout)
                 else:
                     with out_path.open("w", encoding="utf-8") as handle:
-                        n = write_jsonl(records, handle)
+                        n = write(records, handle)
                     err.print(f"wrote {n} records to {out_path}")
             else:
                 for path in write_tables(records, out_path, format_):  # type: ignore[arg-type]

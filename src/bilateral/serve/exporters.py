@@ -1,5 +1,6 @@
 """Writers for the export formats. JSON Lines is the contract; CSV and Parquet are the same
-records as tables (documents, entities, mentions, claims, quotes...), one file each."""
+records as tables (documents, entities, mentions, claims, quotes...), one file each; PLOVER is
+the events alone in the PLOVER data format, one JSON object a line."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "plover")
+# PLOVER's auxiliary modes for what did not (yet) simply happen
+PLOVER_CONTEXT = {
+    "planned": "future",
+    "conditional": "hypothetical",
+    "historical": "historical",
+    "reported": "reported",
+}
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -58,3 +66,63 @@ def write_tables(records: Iterable[dict[str, Any]], folder: Path, fmt: str) -> l
             pq.write_table(pa.Table.from_pylist(rows), path)
         written.append(path)
     return written
+
+
+def plover_event(event: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, Any]:
+    """One event in PLOVER's named fields (the PLOVER manual, "Data Fields"): event type,
+    mode, actor, recipient, date, location, source sentence and offsets; bilateral's own detail
+    (the partial date, people, modality) in added fields, as the format allows."""
+
+    def entities(codes: list[str], sector: str | None) -> list[dict[str, Any]]:
+        return [{"code": c, **({"sector": [sector]} if sector else {})} for c in codes]
+
+    modality = event.get("modality") or "actual"
+    doc = doc or {}
+    return {
+        "id": event["id"],
+        "has_event": True,
+        "date": event.get("date_start"),
+        "enddate": event.get("date_end"),
+        "date_text": event.get("date"),
+        "actor": entities(event.get("actors") or [], event.get("actor_sector")),
+        "recipient": entities(event.get("targets") or [], event.get("target_sector")),
+        "event": [event["type"]],
+        "mode": [event["mode"]] if event.get("mode") else [],
+        "context": [PLOVER_CONTEXT[modality]] if modality in PLOVER_CONTEXT else [],
+        "event_loc": {"name": event["place"]} if event.get("place") else None,
+        "event_text": [event.get("cue")] if event.get("cue") else [],
+        "text": event.get("sentence"),
+        "text_info": {
+            "doc": event.get("doc"),
+            "start": event.get("start"),
+            "end": event.get("end"),
+            "cue_start": event.get("cue_start"),
+            "cue_end": event.get("cue_end"),
+        },
+        "cite_info": {
+            "title": doc.get("title"),
+            "url": doc.get("url"),
+            "source": doc.get("source"),
+            "outlet": doc.get("outlet"),
+            "published": doc.get("published"),
+        },
+        "coder": "bilateral",
+        "subtype": event.get("subtype"),
+        "people": event.get("people") or [],
+        "modality": modality,
+        "dyadic": event.get("dyadic", True),
+    }
+
+
+def write_plover(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """The events of an export as PLOVER JSON Lines; returns how many were written."""
+    docs: dict[str, dict[str, Any]] = {}
+    n = 0
+    for record in records:
+        if record["kind"] == "document":
+            docs[record["id"]] = record
+        elif record["kind"] == "event":
+            out.write(json.dumps(plover_event(record, docs.get(record["doc"])), ensure_ascii=False))
+            out.write("\n")
+            n += 1
+    return n

@@ -199,6 +199,12 @@ def _event_record(
         "place": (names.get(place) or local.get(place)) if place else None,
         "modality": r.modality,
         "cue": text[r.cue_start : r.cue_end],
+        "cue_start": r.cue_start,
+        "cue_end": r.cue_end,
+        "mode": r.mode,
+        "dyadic": r.dyadic,
+        "actor_sector": r.actor_sector,
+        "target_sector": r.target_sector,
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -18,6 +19,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
+    true,
 )
 
 metadata = MetaData()
@@ -192,6 +195,11 @@ events = Table(
     Column("place_local_id", String(40)),
     Column("modality", String(16), nullable=False),
     Column("group_key", Text),
+    Column("mode", String(24)),
+    Column("dyadic", Boolean, nullable=False, server_default=true()),
+    Column("actor_sector", String(8)),
+    Column("target_sector", String(8)),
+    Column("words", JSON, nullable=False, server_default=text("'[]'")),
     Index("ix_events_doc", "doc_id"),
     Index("ix_events_type", "type"),
 )

@@ -65,8 +65,8 @@ def partial_date(interval: Interval | None) -> str | None:
     start, end = interval.start, interval.end
     if end == start:
         return start.isoformat()
-    if end and start.day == 1 and end == month_end(start.year, start.month):
-        return start.isoformat()[:7]
+    if end and (start.year, start.month) == (end.year, end.month):
+        return start.isoformat()[:7]  # the month, or days somewhere in it ("earlier this month")
     if end and start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
         return str(start.year)
     return start.isoformat()

@@ -1,0 +1,25 @@
+"""PLOVER events: cue words (patterns and the CAMEO dictionary), who acts on whom, when, and
+their consolidation within an article."""
+
+from bilateral.extract.events.cues import Cue, CueFinder
+from bilateral.extract.events.finder import Article, Draft, EventFinder, Named, Party
+from bilateral.extract.events.merge import (
+    consolidate,
+    modality,
+    reference_dates,
+    undated_in_month,
+)
+
+__all__ = [
+    "Article",
+    "Cue",
+    "CueFinder",
+    "Draft",
+    "EventFinder",
+    "Named",
+    "Party",
+    "consolidate",
+    "modality",
+    "reference_dates",
+    "undated_in_month",
+]

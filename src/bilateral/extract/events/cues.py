@@ -1,0 +1,298 @@
+"""The words that signal an event: the cue patterns of `data/events.tsv` first, then the verbs
+and verb phrases of the CAMEO dictionary (`data/event_verbs.tsv`, `data/event_phrases.tsv`),
+and the grammar around them: negation, complements, conditions."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bilateral import data
+
+PARAGRAPH = re.compile(r"\n\s*\n")
+DECIMAL = re.compile(r"(\d)\.(?=\d)")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+LEXICON_RANK = 10_000  # a dictionary verb gives way to every cue pattern
+# the first cues of these categories take a complement that is not an event of its own:
+# "urged X to lift sanctions", "refused to sign", "accused X of shelling"
+TAKES_COMPLEMENT = {"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "CONCEDE"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    type: str
+    subtype: str
+    mode: str
+    rank: int  # lower is more specific
+    paired: bool = True  # names an event only where its sentence names two countries
+    in_clause: bool = False  # ... where its own clause names them
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class CueFinder:
+    def __init__(self) -> None:
+        self.cues = data.event_cues()
+        self.patterns = [re.compile(c.pattern, re.IGNORECASE) for c in self.cues]
+        # a pattern is tried only in the paragraphs where one of its keys begins a word
+        self.word_keys: dict[str, list[int]] = {}  # a key of one word -> the cues it opens
+        self.phrase_keys: dict[str, list[int]] = {}  # a key of several words -> the cues
+        for rank, cue in enumerate(self.cues):
+            for key in cue.keys:
+                key = key.lower()
+                where = self.phrase_keys if " " in key else self.word_keys
+                where.setdefault(key, []).append(rank)
+        self.key_lengths = sorted({len(k) for k in self.word_keys})
+        self.verbs = data.event_verbs()
+        self.phrases = data.event_phrases()
+        self.agents = data.event_agents()
+        grammar = data.event_grammar()
+        self.ambiguous = set(grammar.get("ambiguous_verb", ()))
+        self.implied_target = set(grammar.get("implied_target", ()))
+        self.function_words = set(grammar.get("function_word", ()))
+        self.document_subject = re.compile(
+            r"^\W*(?:under\s+)?(?:the|that|this|an?|its|their)\s+(?:[\w-]+\s+){0,2}"
+            rf"(?:{_alternation(grammar.get('document_subject', ()))})\b",
+            re.IGNORECASE,
+        )
+        self.background = re.compile(
+            rf"\b(?:{_alternation(grammar.get('background', ()))})\s+(?:an?|the|its|their|his|her)?"
+            r"(?:\s*[\w'’-]+){0,2}\s*$",
+            re.IGNORECASE,
+        )
+        self.not_date = re.compile(
+            rf"\b(?:{_alternation(grammar.get('not_event_date', ()))})\b"
+            r"(?:[\s,]+[\w'’-]+){0,6}[\s,]*$",
+            re.IGNORECASE,
+        )
+        self.negation = re.compile(
+            rf"(?:\b(?:{_alternation(grammar.get('negation', ()))})\b|n't)"
+            r"(?:\s+[\w'’-]+){0,3}\s*$",
+            re.IGNORECASE,
+        )
+        self.hypothetical = re.compile(
+            rf"\b(?:{_alternation(grammar.get('hypothetical', ()))})\s+$", re.IGNORECASE
+        )
+        self.hypothetical_inside = re.compile(
+            rf"\b(?:{_alternation(grammar.get('hypothetical', ()))})\b", re.IGNORECASE
+        )
+        self.conditional = re.compile(
+            rf"\b(?:{_alternation(grammar.get('conditional', ()))})\b", re.IGNORECASE
+        )
+        self.reported = re.compile(
+            rf"\b(?:{_alternation(grammar.get('reported', ()))})\b", re.IGNORECASE
+        )
+        words = _alternation(grammar.get("complement", ()))
+        # from the first cue's start: "urged X to", "agreed to", "accused X of", "demanded that"
+        self.complement = re.compile(
+            rf"^\S+(?:\s+on)?(?:\s+[\w'’.,-]+){{0,3}}?\s+(?:{words})\s+(?:[\w'’-]+\s+){{0,2}}$",
+            re.IGNORECASE,
+        )
+
+    def find(self, text: str, near_party: Callable[[int, int], bool] | None = None) -> list[Cue]:
+        """Every cue in the text, patterns and dictionary verbs, in text order; a dictionary
+        verb only where `near_party(start, end)` says its sides are named."""
+        # a decimal point is no sentence end: "duties of 73.6 per cent would be levied"
+        masked = DECIMAL.sub("\\1,", text)
+        lowered = masked.lower()
+        # patterns run only over the paragraphs where one of their keys begins a word
+        breaks = [0, *(m.end() for m in PARAGRAPH.finditer(text)), len(text)]
+        found: list[Cue] = []
+        for rank, hits in self._key_hits(lowered).items():
+            cue, pattern = self.cues[rank], self.patterns[rank]
+            spans: dict[int, int] = {}
+            for hit in hits:
+                at = bisect_right(breaks, hit) - 1
+                spans[breaks[at]] = breaks[min(at + 1, len(breaks) - 1)]
+            for start, end in spans.items():
+                found.extend(
+                    Cue(
+                        m.start(),
+                        m.end(),
+                        cue.type,
+                        cue.subtype,
+                        cue.mode,
+                        rank,
+                        cue.paired,
+                        cue.in_clause,
+                    )
+                    for m in pattern.finditer(masked, start, end)
+                )
+        found.extend(self._lexicon(text, near_party))
+        return sorted(found, key=lambda c: (c.start, c.rank))
+
+    def _key_hits(self, lowered: str) -> dict[int, list[int]]:
+        """Cue rank -> where its keys begin a word in the text."""
+        hits: dict[int, list[int]] = {}
+        for m in WORD.finditer(lowered):
+            word, at = m.group(), m.start()
+            for n in self.key_lengths:
+                if n > len(word):
+                    break
+                for rank in self.word_keys.get(word[:n], ()):
+                    hits.setdefault(rank, []).append(at)
+        for key, ranks in self.phrase_keys.items():
+            at = lowered.find(key)
+            while at >= 0:
+                if at == 0 or not lowered[at - 1].isalpha():
+                    for rank in ranks:
+                        hits.setdefault(rank, []).append(at)
+                at = lowered.find(key, at + 1)
+        return hits
+
+    def _lexicon(self, text: str, near_party: Callable[[int, int], bool] | None) -> list[Cue]:
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
+        words = [t[2] for t in tokens]
+        out: list[Cue] = []
+        for i, (start, end, word) in enumerate(tokens):
+            two = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+            verb = self.verbs.get(two) if two else None
+            span_end = tokens[i + 1][1] if verb else end
+            verb = verb or self.verbs.get(word)
+            if verb is None:
+                continue
+            if verb.verb in self.ambiguous or verb.verb.split()[0] in self.ambiguous:
+                continue
+            if near_party is not None and not near_party(start, span_end):
+                continue
+            kind, mode = self._phrase(verb.block, words, i) or (verb.type, verb.mode)
+            subtype = (mode or kind.lower()).replace("-", "_")
+            out.append(Cue(start, span_end, kind, subtype, mode, LEXICON_RANK))
+        return out
+
+    def _phrase(self, block: str, words: list[str], i: int) -> tuple[str, str] | None:
+        after, before = words[i + 1 : i + 5], words[max(0, i - 3) : i]
+        for p in self.phrases.get(block, ()):
+            if _in_order(p.after, after) and _in_order(p.before, before):
+                return p.type, p.mode
+        return None
+
+    def agent(self, text: str, start: int, end: int, last: bool) -> str | None:
+        """The sector of the agent noun ("protesters", "the ministry") between start and end:
+        the last one (an actor before its verb) or the first (a recipient after it)."""
+        words = [m.group().lower() for m in WORD.finditer(text, start, end)]
+        order = range(len(words) - 1, -1, -1) if last else range(len(words))
+        for i in order:
+            for n in (3, 2, 1):
+                sectors = self.agents.get(" ".join(words[i : i + n]))
+                if sectors and i + n <= len(words):
+                    return sectors[0]
+        return None
+
+    def words(self, text: str, limit: int = 24) -> tuple[str, ...]:
+        """The content words and figures of a sentence, which two reports of one happening
+        tend to share: "anti-dumping", "barley", "80.5"."""
+        found = re.findall(r"\d+(?:[.,]\d+)?|[A-Za-z][A-Za-z'’-]{3,}", text)
+        out = dict.fromkeys(
+            w.lower().replace("’", "'")
+            for w in found
+            if (w[0].isdigit() and len(w) > 1) or w.lower() not in self.function_words
+        )
+        return tuple(list(out)[:limit])
+
+    def provision(self, text: str, clause_start: int, cue: Cue) -> bool:
+        """A demand made by a document, not by someone: "That agreement ... called on Japan"."""
+        return cue.type == "REQUEST" and bool(
+            self.document_subject.match(text[clause_start : cue.start])
+        )
+
+    def recalled(self, text: str, clause_start: int, cue: Cue) -> bool:
+        """A noun cue the sentence recalls as background: "following an inquiry"."""
+        return bool(self.background.search(text[clause_start : cue.start]))
+
+    def not_event_date(self, text: str, start: int, date_start: int) -> bool:
+        """Whether the date at date_start dates something else: "since ... last May"."""
+        before = text[max(start, date_start - 60) : date_start]
+        opening = text[date_start : date_start + 24]  # "since September" read as one date
+        return start <= date_start and bool(
+            self.not_date.search(before) or self.not_date.match(opening.split(" ")[0] + " ")
+        )
+
+    def negated(self, text: str, clause_start: int, cue: Cue) -> bool:
+        """Did not happen: "did not agree", "could be reached" (a refusal stays a refusal)."""
+        before = text[clause_start : cue.start]
+        if self.hypothetical.search(before) or self.hypothetical_inside.search(
+            text[cue.start : cue.end]
+        ):
+            return True
+        return cue.type != "REJECT" and bool(self.negation.search(before))
+
+    def conditional_before(self, text: str, clause_start: int, cue: Cue) -> bool:
+        return bool(self.conditional.search(text[clause_start : cue.start]))
+
+    def hearsay(self, sentence: str) -> bool:
+        return bool(self.reported.search(sentence))
+
+    def complement_of(self, text: str, head: Cue, cue: Cue) -> bool:
+        """Whether `cue` is the content of `head`: "threatened to impose", "urged X to lift"."""
+        if head.type not in TAKES_COMPLEMENT or head.type == cue.type or cue.start < head.end:
+            return False
+        if cue.start - head.end > 60:
+            return False
+        return bool(self.complement.match(text[head.start : cue.start] + " "))
+
+
+def _in_order(wanted: tuple[tuple[str, ...], ...], words: list[str]) -> bool:
+    at = 0
+    for alternatives in wanted:
+        while at < len(words) and words[at] not in alternatives:
+            at += 1
+        if at == len(words):
+            return False
+        at += 1
+    return True
+
+
+def select(cues: list[Cue], finder: CueFinder, text: str, clause_of: ClauseOf) -> list[Cue]:
+    """The cues of one sentence that name events: negated ones and complements dropped, and
+    of cues that overlap the longer (or a pattern over a dictionary verb) kept."""
+    kept: list[Cue] = []
+    for cue in sorted(cues, key=lambda c: (c.start, -(c.end - c.start), c.rank)):
+        if finder.negated(text, clause_of(cue)[0], cue):
+            continue
+        clash = next((k for k in kept if k.start < cue.end and cue.start < k.end), None)
+        if clash is not None:
+            if clash.type == cue.type:  # of one category, the more specific pattern
+                if cue.rank < clash.rank:
+                    kept[kept.index(clash)] = cue
+                continue
+            if _weight(cue) > _weight(clash):
+                kept.remove(clash)
+            else:
+                continue
+        kept.append(cue)
+    heads = sorted(kept, key=lambda c: c.start)
+    return [
+        c
+        for c in heads
+        if not any(finder.complement_of(text, h, c) for h in heads if h.start < c.start)
+    ]
+
+
+def _weight(cue: Cue) -> tuple[int, int]:
+    return (cue.rank < LEXICON_RANK, cue.end - cue.start)
+
+
+class ClauseOf:
+    """The clause (start, end) around a cue, in text coordinates."""
+
+    def __init__(self, sentence: str, offset: int, breaks: re.Pattern[str]) -> None:
+        self.offset = offset
+        self.cuts = [(m.start() + offset, m.end() + offset) for m in breaks.finditer(sentence)]
+        self.end = offset + len(sentence)
+
+    def __call__(self, cue: Cue) -> tuple[int, int]:
+        start, end = self.offset, self.end
+        for b_start, b_end in self.cuts:
+            if b_end <= cue.start:
+                start = b_end
+            elif b_start >= cue.end:
+                end = b_start
+                break
+        return start, end
