@@ -7,6 +7,7 @@ driver stays the single writer of the store (SQLite locally, PostgreSQL for a cl
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -32,13 +33,14 @@ class _ExtractorActor:
 def _connect(ray: Any, address: str, cpus: int | None) -> None:
     if ray.is_initialized():
         return
+    quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     if address != "auto":
-        ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        ray.init(address=address, **quiet)
         return
     try:  # a cluster already running here (or named by RAY_ADDRESS) ...
-        ray.init(address="auto", include_dashboard=False, log_to_driver=False)
+        ray.init(address="auto", **quiet)
     except (ConnectionError, RuntimeError):  # ... else a local runtime of our own
-        ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+        ray.init(num_cpus=cpus, **quiet)
 
 
 class RayActors:
