@@ -1,10 +1,13 @@
-"""Who said it: a quote's or a figure's speaker, resolved to a person of the article.
+"""Who said it: a quote's or a figure's speaker, resolved to a person or organisation of the
+article.
 
 The words around a quote or in a sentence name the speaker in a few ways: a name ("Ana
 Gervasi said"), a pronoun ("he said"), a role ("the ambassador noted", "Peruvian president
-said"), "according to ...", or a source ("The Lima Times reported", "data from the Chilean
-side"). A name resolves to its mention; a pronoun to the latest person who spoke or was the
-subject before; a role to the latest person holding it. Nothing found: no speaker, never a guess.
+said"), an organisation ("the council said"), "according to ...", or a source ("The Lima Times
+reported"). The subject of the speech verb comes from the dependency parse where one is given,
+else from the words next to the verb. A name resolves to its mention; a pronoun to the latest
+person who spoke or was the subject before, whichever is nearer; a role to the latest person
+holding it. An unnamed source ("an official said", "they said") is nobody: never a guess.
 """
 
 from __future__ import annotations
@@ -13,27 +16,32 @@ import re
 from dataclasses import dataclass
 
 from bilateral import data
+from bilateral.extract.subjects import Subject, SubjectFinder
 
-# Words that name a role in place of a person, and the role words they stand for.
-ROLE_NOUNS = {
-    "ambassador": ("Ambassador", "Envoy"),
-    "envoy": ("Ambassador", "Envoy"),
-    "diplomat": ("Ambassador", "Envoy", "Consul"),
-    "president": ("President",),
-    "head of state": ("President", "King", "Emir", "Head of State"),
-    "leader": ("President", "Prime Minister", "King", "Chancellor"),
-    "prime minister": ("Prime Minister",),
-    "premier": ("Prime Minister",),
-    "minister": ("Minister",),
-    "foreign minister": ("Minister of Foreign Affairs",),
-    "governor": ("Governor",),
-    "mayor": ("Mayor",),
-    "senator": ("Senator",),
-    "chairman": ("Chairman", "Chair"),
-    "spokesman": ("Spokesperson",),
-    "spokeswoman": ("Spokesperson",),
-    "consul": ("Consul",),
+# Words that name a role in place of a person, the role words they stand for, and the roles
+# they do not stand for (a prime minister is not "the minister").
+ROLE_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "ambassador": (("Ambassador", "Envoy"), ()),
+    "envoy": (("Ambassador", "Envoy"), ()),
+    "diplomat": (("Ambassador", "Envoy", "Consul"), ()),
+    "president": (("President",), ("Vice President", "Vice-President")),
+    "head of state": (("President", "King", "Emir", "Head of State"), ()),
+    "leader": (("President", "Prime Minister", "King", "Chancellor", "Premier"), ()),
+    "prime minister": (("Prime Minister",), ()),
+    "premier": (("Premier", "Prime Minister"), ()),
+    "minister": (("Minister", "Secretary"), ("Prime Minister",)),
+    "secretary": (("Secretary", "Minister"), ()),
+    "foreign minister": (("Minister of Foreign Affairs", "Foreign Minister"), ()),
+    "governor": (("Governor",), ()),
+    "mayor": (("Mayor",), ()),
+    "senator": (("Senator",), ()),
+    "chairman": (("Chairman", "Chair"), ()),
+    "spokesman": (("Spokesperson", "Spokesman", "Spokeswoman"), ()),
+    "spokeswoman": (("Spokesperson", "Spokesman", "Spokeswoman"), ()),
+    "spokesperson": (("Spokesperson", "Spokesman", "Spokeswoman"), ()),
+    "consul": (("Consul",), ()),
 }
+NOBODY = "nobody"  # Speaker.text of an unnamed source: "an official said", "they said"
 
 
 @dataclass(frozen=True)
@@ -53,12 +61,27 @@ class PersonMention:
 
 @dataclass(frozen=True)
 class Speaker:
-    local_id: str | None  # a person of the article, or None for a named source
-    text: str  # the words that named the speaker
+    local_id: str | None  # a person or organisation of the article; None for a named source
+    text: str  # the words that named the speaker; NOBODY for an unnamed one
+
+    @property
+    def named(self) -> bool:
+        return self.text != NOBODY
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _holds(roles: tuple[str, ...], role_noun: str, modifiers: tuple[str, ...]) -> bool:
+    wanted, unwanted = ROLE_NOUNS[role_noun]
+    fitting = [
+        r for r in roles if any(w in r for w in wanted) and not any(u in r for u in unwanted)
+    ]
+    if not fitting:
+        return False
+    # "the trade minister": a minister whose role names trade, when any role names anything
+    return not modifiers or any(m.lower() in r.lower() for r in fitting for m in modifiers)
 
 
 class Attributor:
@@ -66,20 +89,25 @@ class Attributor:
         self,
         text: str,
         people: list[PersonMention],
-        sources: list[tuple[int, int]],
+        sources: list[tuple[int, int, str]],
         demonyms: dict[str, str],
         quoted: list[tuple[int, int]],
         paragraphs: list[tuple[int, int]] | None = None,
+        subjects: SubjectFinder | None = None,
+        sentences: list[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
         self.paragraphs = paragraphs or [(0, len(text))]
         self.spoken: list[tuple[int, Speaker]] = []  # (where, who) of each attributed quote
         self.people = sorted(people, key=lambda m: m.start)
-        self.sources = sources  # organisations that can report (outlets, agencies)
+        self.sources = sources  # organisations that can speak or report, with their ids
         self.demonyms = demonyms
         self.quoted = quoted
+        self.subjects = subjects
+        self.sentences = sentences or []
         words = data.speech()
         verbs = _alt([w for w, k in words.items() if k == "verb"])
+        self.person_nouns = {w for w, k in words.items() if k == "person"}
         roles = _alt(list(ROLE_NOUNS))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
         self.according = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})", re.IGNORECASE)
@@ -99,57 +127,131 @@ class Attributor:
             return None
         return inside[-1] if last else inside[0]
 
-    def _last_speaker(self, before: int) -> Speaker | None:
-        earlier = [who for where, who in self.spoken if where < before and who.local_id]
+    def _last_speaker(self, before: int) -> tuple[int, Speaker] | None:
+        earlier = [(w, who) for w, who in self.spoken if w < before and who.local_id]
         return earlier[-1] if earlier else None
 
     def _paragraph_start(self, pos: int) -> int:
         return next((s for s, e in self.paragraphs if s <= pos < e), 0)
 
+    def sentence_start(self, pos: int) -> int:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s
+        para = self._paragraph_start(pos)
+        stop = re.compile(r"[.!?](?=\s+[\"“A-Z])")
+        found = [m.end() for m in stop.finditer(self.text, para, pos)]
+        return max([para, *found])
+
     def _antecedent(self, before: int) -> Speaker | None:
-        """The person a "he" at `before` refers to: a person named earlier in the same paragraph
-        as the subject of a clause; else whoever spoke last (in an interview, the interviewee);
-        else the latest person named as a subject before."""
-        para = self._paragraph_start(before)
+        """The person a "he" at `before` refers to: the latest person named as the subject of
+        a clause or the latest speaker, whichever is nearer; a subject only within 1500
+        characters."""
         subjects = [m for m in self.people if m.end <= before and self._subject(m)]
-        same = [m for m in subjects if m.start >= para]
-        if same:
-            return Speaker(same[-1].person.local_id, self.text[same[-1].start : same[-1].end])
         last = self._last_speaker(before)
-        if last:
-            return last
-        if subjects and before - subjects[-1].end <= 1500:
-            return Speaker(
-                subjects[-1].person.local_id, self.text[subjects[-1].start : subjects[-1].end]
-            )
-        return None
+        subject = subjects[-1] if subjects else None
+        if subject and last and last[0] > subject.start:
+            return last[1]
+        near = subject and before - subject.end <= 1500
+        if subject and (near or self._paragraph_start(before) <= subject.start):
+            return Speaker(subject.person.local_id, self.text[subject.start : subject.end])
+        return last[1] if last else None
 
     def _subject(self, m: PersonMention) -> bool:
-        """Named outside a quote and not as the object of a preposition."""
+        """Named outside a quote and not as the object of a preposition ("and" inside a
+        capitalised name such as "Trade and Industry Secretary X" is no preposition)."""
         if self._inside_quote(m.start):
             return False
-        lead = self.text[max(0, m.start - 24) : m.start]
-        return not re.search(
-            r"\b(?:of|with|to|by|from|for|and|between|on|at|in)\s+(?:[A-Z][\w.]*\s+){0,2}$", lead
+        lead = self.text[max(0, m.start - 40) : m.start]
+        found = re.search(
+            r"(?:^|(?P<before>\S+)\s+)(?:of|with|to|by|from|for|and|between|on|at|in)\s+"
+            r"(?:[A-Z][\w.]*\s+){0,2}$",
+            lead,
         )
+        return not found or bool(found.group("before") and found.group("before")[:1].isupper())
 
-    def _holder(self, role: str, demonym: str | None, before: int) -> Speaker | None:
-        wanted = ROLE_NOUNS[role.lower()]
+    def _holder(
+        self, role: str, demonym: str | None, before: int, modifiers: tuple[str, ...] = ()
+    ) -> Speaker | None:
+        role = role.lower()
         country = self.demonyms.get(demonym) if demonym else None
-        for m in reversed([m for m in self.people if m.start < before]):
-            roles = m.person.roles
-            if any(w in r for r in roles for w in wanted) and (
-                country is None or m.person.country in (None, country)
-            ):
-                return Speaker(m.person.local_id, self.text[m.start : m.end])
+        unnamed = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}{re.escape(role)}\b", re.I)
+        last_unnamed = max((m.start() for m in unnamed.finditer(self.text, 0, before)), default=-1)
+        for want in (modifiers, ()):
+            for m in reversed([m for m in self.people if m.start < before]):
+                if m.start < last_unnamed:
+                    break
+                if _holds(m.person.roles, role, want) and (
+                    country is None or m.person.country in (None, country)
+                ):
+                    return Speaker(m.person.local_id, self.text[m.start : m.end])
+        if last_unnamed >= 0:
+            return Speaker(None, NOBODY)  # "a spokesman said ... the spokesman added"
         last = self._last_speaker(before)
         if last and country is None:
-            return last
+            return last[1]
         for m in self.people:  # named only later: "the ambassador noted ... Ambassador X said"
-            holds = any(w in r for r in m.person.roles for w in wanted)
             fits = country is None or m.person.country in (None, country)
-            if m.start >= before and holds and fits:
+            if m.start >= before and _holds(m.person.roles, role, ()) and fits:
                 return Speaker(m.person.local_id, self.text[m.start : m.end])
+        return None
+
+    def _organisation(self, start: int, end: int) -> Speaker | None:
+        for s, e, local_id in self.sources:
+            if s < end and e > start:
+                return Speaker(local_id, self.text[s:e])
+        return None
+
+    def _described(self, noun: str, before: int) -> Speaker | None:
+        """ "the council said": the latest organisation of the article whose name ends in the
+        noun ("Atlantic Council")."""
+        for s, e, local_id in reversed([o for o in self.sources if o[1] <= before]):
+            if self.text[s:e].split()[-1].lower() == noun.lower():
+                return Speaker(local_id, self.text[s:e])
+        return None
+
+    def _from_subject(self, subject: Subject) -> Speaker | None:
+        """The speaker a parsed subject names; NOBODY for an unnamed one, None when unknown."""
+        s, e = subject.head_start, subject.head_end
+        word = self.text[s:e]
+        mention = self._mention_in(s, e)
+        if mention is not None:
+            return Speaker(mention.person.local_id, self.text[mention.start : mention.end])
+        org = self._organisation(s, e)
+        if org is not None:
+            return org
+        if subject.pronoun:
+            if word.lower() in ("he", "she"):
+                return self._antecedent(s) or Speaker(None, NOBODY)
+            return Speaker(None, NOBODY)  # "they", "we": a group the article does not name
+        phrase = self.text[subject.start : subject.end]
+        if subject.indefinite or subject.plural:
+            return Speaker(None, NOBODY)
+        lower = word.lower()
+        compound = " ".join([*subject.modifiers[-1:], lower])
+        role = compound if compound in ROLE_NOUNS else lower
+        if role in ROLE_NOUNS:
+            dem = next((m for m in phrase.split() if m in self.demonyms), None)
+            mods = tuple(
+                m
+                for m in subject.modifiers
+                if m.capitalize() not in self.demonyms and m not in role.split()
+            )
+            return self._holder(role, dem, s, mods) or Speaker(None, NOBODY)
+        if lower in self.person_nouns:  # "the California Republican said"
+            return self._antecedent(s) or Speaker(None, NOBODY)
+        if word[:1].islower():
+            described = self._described(word, s)
+            return described or Speaker(None, NOBODY)
+        return Speaker(None, re.sub(r"^(?:the|The)\s+", "", phrase))  # "Xinhua said"
+
+    def by_parse(self, start: int, end: int, verb_at: int) -> Speaker | None:
+        if self.subjects is None:
+            return None
+        for subject in self.subjects.subjects(self.text, start, end, verb_at):
+            found = self._from_subject(subject)
+            if found is not None:
+                return found
         return None
 
     def near_verb(self, start: int, end: int, last: bool = False) -> Speaker | None:
@@ -157,10 +259,9 @@ class Attributor:
         `last` the one nearest the end): its subject before it ("Ana Gervasi said", "he
         added", "the ambassador noted", "Trend reports") or, inverted, after it ("noted
         President Moon", "did he declare")."""
-        verbs = list(self.verb.finditer(self.text, start, end))
-        if not verbs:
+        verb = self._speech_verb(start, end, last)
+        if verb is None:
             return None
-        verb = verbs[-1] if last else verbs[0]
         left_start = max(start, verb.start() - 70)
         cut = max(self.text.rfind(ch, left_start, verb.start()) for ch in ',;“”"')
         left = (max(left_start, cut + 1), verb.start())
@@ -183,12 +284,20 @@ class Attributor:
         role = self.role.search(span)
         if role:
             return self._holder(role.group("role"), role.group("dem"), start)
-        for s, e in self.sources:
+        for s, e, local_id in self.sources:
             if s >= start and e <= end:
-                return Speaker(None, self.text[s:e])
+                return Speaker(local_id, self.text[s:e])
         if self.pronoun.search(span):
             return self._antecedent(start)
         return None
+
+    def _speech_verb(self, start: int, end: int, last: bool) -> re.Match[str] | None:
+        verbs = [
+            v
+            for v in self.verb.finditer(self.text, start, end)
+            if not self._inside_quote(v.start())
+        ]
+        return (verbs[-1] if last else verbs[0]) if verbs else None
 
     def speaker_of_quote(
         self, q_start: int, q_end: int, para_start: int, para_end: int
@@ -199,19 +308,22 @@ class Attributor:
         skip = lead.end() if lead else 0
         stop = re.search(r"[.!?](?:\s|$)|[“\"]", after[skip:])
         after_end = q_end + skip + (stop.start() if stop else len(after) - skip)
-        before_start = max(para_start, self.text.rfind(".", para_start, q_start) + 1)
+        before_start = max(para_start, self.sentence_start(q_start))
         for frame, nearest_last in (((q_end, after_end), False), ((before_start, q_start), True)):
             words = self.text[frame[0] : frame[1]]
             according = self.according.search(words)
-            if according or self.verb.search(words):
-                found = (
-                    self.resolve(frame[0] + according.start("who"), frame[0] + according.end("who"))
-                    if according
-                    else self.near_verb(*frame, last=nearest_last)
+            found: Speaker | None = None
+            if according:
+                found = self.resolve(
+                    frame[0] + according.start("who"), frame[0] + according.end("who")
                 )
-                if found:
+            elif verb := self._speech_verb(*frame, last=nearest_last):
+                found = self.by_parse(before_start, max(after_end, q_end), verb.start())
+                found = found or self.near_verb(*frame, last=nearest_last)
+            if found:
+                if found.local_id:
                     self.spoken.append((q_start, found))
-                    return found
+                return found
         return None
 
     def speaker_of_sentence(self, start: int, end: int) -> Speaker | None:
@@ -224,4 +336,8 @@ class Attributor:
             if found:
                 return found
             return Speaker(None, according.group("who").strip())
-        return self.near_verb(start, end)
+        verb = self._speech_verb(start, end, last=False)
+        if verb is None:
+            return None
+        found = self.by_parse(start, end, verb.start()) or self.near_verb(start, end)
+        return found if found and found.named else None
