@@ -42,6 +42,10 @@ ROLE_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "consul": (("Consul",), ()),
 }
 NOBODY = "nobody"  # Speaker.text of an unnamed source: "an official said", "they said"
+# The end of a sentence after a quote: not the period of "Sen." or "U.S." before a name.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.!?](?:\s|$)|[“\"]"
+)
 
 
 @dataclass(frozen=True)
@@ -248,10 +252,24 @@ class Attributor:
     def by_parse(self, start: int, end: int, verb_at: int) -> Speaker | None:
         if self.subjects is None:
             return None
-        for subject in self.subjects.subjects(self.text, start, end, verb_at):
-            found = self._from_subject(subject)
-            if found is not None:
-                return found
+        found = [
+            f
+            for subject in self.subjects.subjects(self.text, start, end, verb_at)
+            if (f := self._from_subject(subject)) is not None
+        ]
+        # "commented Ontario Premier X": of two subjects, the one that is somebody
+        return next((f for f in found if f.local_id), found[0] if found else None)
+
+    def subject_of_sentence(self, q_start: int, start: int, end: int) -> Speaker | None:
+        """A quoted phrase in a sentence that has no speech verb ("X called it “a new era”")
+        is the words of the sentence's subject, when that is a person of the article."""
+        if self.subjects is None:
+            return None
+        for subject in self.subjects.subjects(self.text, start, end, None):
+            if subject.head_start < q_start:
+                found = self._from_subject(subject)
+                if found and found.local_id:
+                    return found
         return None
 
     def near_verb(self, start: int, end: int, last: bool = False) -> Speaker | None:
@@ -306,7 +324,7 @@ class Attributor:
         after = self.text[q_end:para_end]
         lead = re.match(r"[\s,.;:!?”\"’]*", after)
         skip = lead.end() if lead else 0
-        stop = re.search(r"[.!?](?:\s|$)|[“\"]", after[skip:])
+        stop = _SENTENCE_END.search(after[skip:])
         after_end = q_end + skip + (stop.start() if stop else len(after) - skip)
         before_start = max(para_start, self.sentence_start(q_start))
         for frame, nearest_last in (((q_end, after_end), False), ((before_start, q_start), True)):
@@ -323,6 +341,11 @@ class Attributor:
             if found:
                 if found.local_id:
                     self.spoken.append((q_start, found))
+                return found
+        if self.text[before_start:q_start].strip(" “\"‘'"):  # a phrase quoted mid-sentence
+            found = self.subject_of_sentence(q_start, before_start, max(after_end, q_end))
+            if found:
+                self.spoken.append((q_start, found))
                 return found
         return None
 

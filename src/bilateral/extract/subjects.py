@@ -46,11 +46,15 @@ class SubjectFinder:
             self._nlp = load_parser(self.model)
         return self._nlp
 
-    def subjects(self, text: str, start: int, end: int, verb_at: int) -> list[Subject]:
-        """The subjects of the speech verb at `verb_at` in the sentence text[start:end]; a
-        relative pronoun gives way to the noun it stands for ("X, who said")."""
+    def subjects(self, text: str, start: int, end: int, verb_at: int | None) -> list[Subject]:
+        """The subjects of the speech verb at `verb_at` (None: of the main verb) in the sentence
+        text[start:end]; a relative pronoun gives way to the noun it stands for ("X, who
+        said")."""
         doc = self.nlp(text[start:end])
-        verb = next((t for t in doc if t.idx + start >= verb_at), None)
+        if verb_at is None:
+            verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+        else:
+            verb = next((t for t in doc if t.idx + start >= verb_at), None)
         if verb is None:
             return []
         for _ in range(6):
