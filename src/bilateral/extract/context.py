@@ -64,7 +64,7 @@ def titled_names(cands: list[Candidate], text: str, lex: Lexicon) -> None:
             continue
         before = text[max(0, c.start - 60) : c.start]
         match = lex.title_before.search(before) if lex.title_word.search(before) else None
-        if match and lex.titles[match.group("title")].kind == "office":
+        if match and lex.title(match.group("title")).kind == "office":
             c.label = "PERSON"
 
 

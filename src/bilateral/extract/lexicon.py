@@ -52,6 +52,8 @@ class Lexicon:
         demonyms = _alternation(list(gaz.demonyms))
         title_forms = _alternation(list(titles))
         lower_titles = _alternation([t.lower() for t in titles if t[0].isupper()])
+        # wire copy writes offices in any case before a name: "Deputy prime minister Kim Su"
+        offices = _alternation([t for t, v in titles.items() if v.kind == "office"])
         owner = rf"(?P<owner>(?:{places})['’]s|{demonyms}|{places})"
         proper = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*"
         scope = rf"(?:\s+(?P<prep>of|to|for|in)\s+(?:the\s+)?(?P<target>{places}|{proper}))"
@@ -59,7 +61,7 @@ class Lexicon:
             [h.lower() for h, t in data.name_heads().items() if t == "FAC"]
         )
         title_before = re.compile(
-            rf"(?:\b{owner}\s+)?\b(?P<title>{title_forms})(?P<scopes>(?:{scope})*)\s*$"
+            rf"(?:\b{owner}\s+)?\b(?P<title>{title_forms}|(?i:{offices}))(?P<scopes>(?:{scope})*)\s*$"
         )
         title_after = re.compile(
             rf"^,\s+(?:the\s+|an?\s+)?(?:{owner}\s+)?(?P<title>{lower_titles}|{title_forms})"
@@ -102,6 +104,10 @@ class Lexicon:
                 rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"
             ),
         )
+
+    def title(self, surface: str) -> data.Title:
+        """The title a matched surface names, in whatever case it was written."""
+        return self.titles.get(surface) or self.titles[surface.lower()]
 
     def country_of(self, form: str | None) -> str | None:
         """The country a country name, its possessive or a demonym denotes."""
