@@ -31,6 +31,7 @@ _LEADING = re.compile(
     r"|While|Since|Under|Among|Between|Of|To|This|That|These|Those|Its|His|Her|Their|Our|Both)\s+)+"
 )
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:!?\"“”()\-–—])+$")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _HYPHEN_TAIL = re.compile(r"^-[a-z]{1,4}\b")
 _BROKEN_HEAD = re.compile(r"\b[A-Z][a-z]+-\s+$")
 _POSSESSIVE_PREFIX = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>[A-Z].*)$")
@@ -58,6 +59,9 @@ def trim(c: Candidate, text: str) -> Candidate | None:
     span = text[start : c.end]
     tail = _TRAILING.search(span)
     end = c.end - (len(tail.group(0)) if tail else 0)
+    if _INITIALS.search(text[start : end + 1]):
+        end += 1  # "U.K." keeps its last period
+
     while start < end and text[start].isspace():
         start += 1
     if end <= start:

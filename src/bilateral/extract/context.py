@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
+from bilateral.naming import fold
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 _AND = re.compile(r"^\s*(?:,?\s+and|&)\s*$")
@@ -184,3 +185,32 @@ def vote_by_surface(cands: list[Candidate], text: str) -> None:
         for c in group:
             c.label = label
             c.country = c.country or country
+
+
+def _shouting(text: str, c: Candidate) -> bool:
+    """Inside a line written all in capitals: a headline, where the tagger guesses wildly."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return not any(ch.islower() for ch in line) and sum(ch.isalpha() for ch in line) > 12
+
+
+def headlines(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A name in an all-capitals headline ("URGING JAPAN", "NEARS") is kept only when the
+    article writes it in ordinary case too, and then takes that mention's type; a known place
+    stays."""
+    written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c)}
+    out = []
+    for c in cands:
+        if not _shouting(text, c):
+            out.append(c)
+            continue
+        if c.fixed and c.label in ("GPE", "NORP"):
+            out.append(c)
+            continue
+        same = written.get(fold(text[c.start : c.end]))
+        if same is not None:
+            c.label, c.fixed = same.label, same.fixed
+            c.country = c.country or same.country
+            out.append(c)
+    return out

@@ -18,7 +18,7 @@ _TYPE_ORDER = {
 
 def _group_key(c: Candidate, text: str, lex: Lexicon) -> tuple[str, ...]:
     span = text[c.start : c.end]
-    place = lex.gazetteer.places.get(span)
+    place = lex.gazetteer.places.get(span) or lex.gazetteer.places.get(span.title())
     if place is not None and c.label == "GPE":
         return ("place", place.name)
     if c.label == "NORP" and c.country:
@@ -88,7 +88,7 @@ def _name(group: list[Candidate], text: str, key: tuple[str, ...]) -> str:
     if key[0] == "place":
         return key[1]
     forms = Counter(tidy(strip_decoration(text[c.start : c.end])) for c in group)
-    return max(forms, key=lambda f: (len(words(f)), forms[f], len(f)))
+    return max(forms, key=lambda f: (len(words(f)), not f.isupper(), forms[f], len(f)))
 
 
 def resolve_in_article(
