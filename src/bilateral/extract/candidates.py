@@ -32,6 +32,8 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:!?\"“”()\-–—])+$")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+_ORG_GLUE = re.compile(r"\b(?:of|on|and|for|the|in)\b|&")  # in names of things, not of people
+_THING_GOES_ON = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?[A-Z]")
 _HYPHEN_TAIL = re.compile(r"^-[a-z]{1,4}\b")
 _BROKEN_HEAD = re.compile(r"\b[A-Z][a-z]+-\s+$")
 _POSSESSIVE_PREFIX = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>[A-Z].*)$")
@@ -136,6 +138,8 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
             head = " ".join(words[:size])
             title = lex.titles.get(head)
             if title is not None and len(words) > size:
+                if _ORG_GLUE.search(" ".join(words[size:])):
+                    return c  # "General Agreement on Tariffs": a title word opens a name
                 if title.kind != "honorific":
                     c.roles.append(title.role)
                 c.label, c.fixed = "PERSON", True
@@ -155,7 +159,10 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
         return []
     c = trimmed
     span = text[c.start : c.end]
-    if any(ch in span for ch in "[]{}<>\n") or not any(ch.isupper() for ch in span):
+    if " (" in span:  # "World Health Organisation (WHO": the name ends before its acronym
+        c.end = c.start + span.index(" (")
+        span = text[c.start : c.end]
+    if any(ch in span for ch in "[]{}<>()\n") or not any(ch.isupper() for ch in span):
         return []
     shouted = span.isupper() and len(span) > 3  # a dateline: "ASTANA –"
     place = lex.gazetteer.places.get(span.title() if shouted else span)
@@ -243,6 +250,8 @@ def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
         title = lex.titles[match.group("title")]
         if title.kind == "occupation" and match.group("title")[0].isupper():
             continue  # "Writer" at the start of a sentence is no occupation
+        if _THING_GOES_ON.match(text, match.end("name")):
+            continue  # "General Agreement on Tariffs": the title word opens the name of a thing
         if _plain_name(match.group("name"), lex):
             c = Candidate(
                 match.start("name"), match.end("name"), "PERSON", fixed=True, source="title"

@@ -91,6 +91,30 @@ def _name(group: list[Candidate], text: str, key: tuple[str, ...]) -> str:
     return max(forms, key=lambda f: (len(words(f)), not f.isupper(), forms[f], len(f)))
 
 
+_FUNCTION_WORDS = {"of", "and", "the", "for", "on", "in", "to", "&"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in words(name) if w.lower() not in _FUNCTION_WORDS).upper()
+
+
+def _join_acronyms(keyed: dict[tuple[str, ...], list[Candidate]], text: str) -> None:
+    """ "MITI" is the "Ministry of International Trade and Industry" the article names: an
+    acronym joins the one name of the article whose initials spell it."""
+    names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key, group in keyed.items():
+        span = text[group[0].start : group[0].end]
+        if key[0] == "name" and len(words(span)) >= 2:
+            names[_initials(span)].append(key)
+    for key in list(keyed):
+        span = text[keyed[key][0].start : keyed[key][0].end]
+        if key[0] != "name" or not (2 <= len(span) <= 6 and span.isupper() and span.isalpha()):
+            continue
+        full = names.get(span, [])
+        if len(full) == 1 and full[0] in keyed:
+            keyed[full[0]].extend(keyed.pop(key))
+
+
 def resolve_in_article(
     doc_id: str, text: str, cands: list[Candidate], lex: Lexicon
 ) -> ArticleEntities:
@@ -100,6 +124,7 @@ def resolve_in_article(
     for c in kept:
         if c.label != "PERSON":
             keyed[_group_key(c, text, lex)].append(c)
+    _join_acronyms(keyed, text)
     for group in groups:
         keyed[("person", fold(_name(group, text, ("name",))))].extend(group)
     entities, mentions = [], []
