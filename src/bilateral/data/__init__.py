@@ -112,6 +112,12 @@ def national_institutions() -> tuple[str, ...]:
 
 
 @cache
+def legal_forms() -> tuple[str, ...]:
+    """Heads that give a company's legal form (Ltd, Plc), which a name is also written without."""
+    return tuple(row[0] for row in _rows("name_heads.tsv") if len(row) > 2 and row[2] == "legal")
+
+
+@cache
 def descriptors() -> dict[str, str]:
     """A common noun before a name -> the entity type of the name ("company" -> ORG)."""
     return {row[0]: row[1] for row in _rows("descriptors.tsv")}

@@ -38,7 +38,23 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     _trust_titles(taken, [c for c in candidates if c.source == "title"])
+    taken = _whole_names(taken, [c for c in candidates if c.source == "head"])
     return sorted(taken, key=lambda c: c.start)
+
+
+def _whole_names(taken: list[Candidate], headed: list[Candidate]) -> list[Candidate]:
+    """A name ending in a word that says what it is ("Acme and Sons Ltd") wins over the
+    pieces the tagger cut it into ("Acme", "Sons Ltd"), when it only joins them."""
+    for h in sorted(headed, key=lambda c: c.start - c.end):
+        if h in taken:
+            continue
+        inside = [t for t in taken if t.start < h.end and t.end > h.start]
+        if inside and all(
+            h.start <= t.start and t.end <= h.end and t.source == "ner" and t.label != "PERSON"
+            for t in inside
+        ):
+            taken = [t for t in taken if t not in inside] + [h]
+    return taken
 
 
 def _trust_titles(taken: list[Candidate], titled: list[Candidate]) -> None:

@@ -92,7 +92,10 @@ class Lexicon:
             matcher=matcher,
             title_before=title_before,
             title_after=title_after,
-            head_pattern=re.compile(rf"(?<![\w-])((?:[A-Z][\w'’&-]*\s+){{1,4}}(?:{head_words}))\b"),
+            head_pattern=re.compile(
+                rf"(?<![\w.-])((?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?"
+                rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]*\.?\s+){{1,5}}(?:{head_words}))(?![\w-])"
+            ),
             institution=institution,
             scope=re.compile(scope),
             titled_name=titled_name,
