@@ -274,7 +274,8 @@ def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
         country = lex.country_of(match.group("owner")) or lex.country_of(match.group("of"))
         if country is None:
             continue
-        out.append(
-            Candidate(match.start(), match.end(), "ORG", country, fixed=True, source="institution")
-        )
+        owner = match.group("owner") or ""
+        # "China's Ministry of Commerce" is the Ministry of Commerce, of China
+        start = match.start("head") if owner.endswith(("'s", "’s")) else match.start()
+        out.append(Candidate(start, match.end(), "ORG", country, fixed=True, source="institution"))
     return out

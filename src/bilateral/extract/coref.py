@@ -25,7 +25,7 @@ def _group_key(c: Candidate, text: str, lex: Lexicon) -> tuple[str, ...]:
         return ("norp", c.country)
     if c.source == "institution" and c.country:
         found = lex.institution.match(span)
-        head = found.group("head") if found else span
+        head = found.group("head") + (found.group("field") or "") if found else span
         return ("institution", fold(head), c.country)
     return ("name", fold(span))
 

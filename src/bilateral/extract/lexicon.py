@@ -74,6 +74,8 @@ class Lexicon:
         national = _alternation(list(data.national_institutions()))
         institution = re.compile(
             rf"(?<![\w-])(?:(?P<owner>{demonyms}|(?:{places})['’]s)\s+)?(?P<head>{national})"
+            rf"(?:\s+(?:of|for|on)\s+(?!(?:the\s+)?(?:{places})\b)"  # "Ministry of Commerce"
+            rf"(?P<field>[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){{0,4}}))?"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>{places}))?(?:\s+in\s+(?P<city>{all_places}))?\b"
         )
         name = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
