@@ -111,6 +111,13 @@ def _split_compound(c: Candidate, text: str, lex: Lexicon) -> list[Candidate] | 
     return out
 
 
+def _common_words(words: str, text: str) -> bool:
+    """Every word is written in lower case somewhere in the article: common words."""
+    return all(
+        re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words.split()
+    )
+
+
 def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
     """A country, a demonym or a title glued to the front of a name becomes its attribute."""
     while True:
@@ -125,6 +132,10 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
             return c
         if lex.country_of(first) and rest[:1].isupper():
             titled = any(lex.titles.get(" ".join(rest.split()[:n])) for n in (1, 2, 3))
+            if first.endswith(".") and _common_words(rest, text):
+                c.end, c.label, c.fixed = c.start + len(first), "GPE", True
+                c.country = lex.country_of(first)
+                return c  # "U.S. Sanctions": capitalised only after the abbreviation's period
             if c.label != "PERSON" and not titled:
                 if c.label in ("ORG", "FAC"):
                     c.country = c.country or lex.country_of(first)
