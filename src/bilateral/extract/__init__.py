@@ -52,7 +52,7 @@ class Extractor:
             + candidates.from_name_heads(text, lex)
             + candidates.from_gazetteer(doc, lex)
         )
-        merged = context.headlines(context.merge(found), text)
+        merged = context.headlines(context.merge(found, text, lex), text)
         context.titled_names(merged, text, lex)
         merged = context.surnames(merged, text, lex)
         context.enumerations(merged, text, lex.descriptors)

@@ -29,7 +29,9 @@ _PRIORITY = {"institution": 0, "ner": 1, "title": 2, "head": 3, "gazetteer": 4}
 _TIE_ORDER = {t: i for i, t in enumerate(("GPE", "ORG", "FAC", "LOC", "PERSON", "NORP"))}
 
 
-def merge(candidates: list[Candidate]) -> list[Candidate]:
+def merge(
+    candidates: list[Candidate], text: str = "", lex: Lexicon | None = None
+) -> list[Candidate]:
     """One span per stretch of text: institutions first, then spaCy, then the other rules;
     among equals, the longer span."""
     ordered = sorted(candidates, key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
@@ -37,7 +39,7 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     for c in ordered:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    _trust_titles(taken, [c for c in candidates if c.source == "title"])
+    _trust_titles(taken, [c for c in candidates if c.source == "title"], text, lex)
     taken = _whole_names(taken, [c for c in candidates if c.source == "head"])
     return sorted(taken, key=lambda c: c.start)
 
@@ -57,7 +59,9 @@ def _whole_names(taken: list[Candidate], headed: list[Candidate]) -> list[Candid
     return taken
 
 
-def _trust_titles(taken: list[Candidate], titled: list[Candidate]) -> None:
+def _trust_titles(
+    taken: list[Candidate], titled: list[Candidate], text: str, lex: Lexicon | None
+) -> None:
     """A name announced by a title ("footballer Nwankwo Kanu") keeps the type the title gives,
     and starts where the title ends, even where spaCy's span says otherwise ("Nigeria Carlos
     Garcete" after "Ambassador to"); spaCy's span may still run further ("Lula da Silva")."""
@@ -65,6 +69,15 @@ def _trust_titles(taken: list[Candidate], titled: list[Candidate]) -> None:
         for c in taken:
             if c is t or c.fixed or c.end <= t.start or c.start >= t.end:
                 continue
+            if c.label == "PERSON" and c.start < t.start and lex is not None:
+                # "Minister of Foreign Affairs Bui Thanh Son": the title's scope ate the first
+                # words of a name the tagger saw whole; only a place or title is cut off
+                lead = text[c.start : t.start].split()
+                if not any(w in lex.gazetteer.places or w in lex.titles for w in lead):
+                    c.end = max(c.end, t.end)
+                    c.fixed = True
+                    c.roles.extend(r for r in t.roles if r not in c.roles)
+                    continue
             c.start, c.end = t.start, max(c.end, t.end)
             c.label, c.fixed = t.label, True
             c.roles.extend(r for r in t.roles if r not in c.roles)
