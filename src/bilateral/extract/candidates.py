@@ -235,8 +235,7 @@ def from_name_heads(text: str, lex: Lexicon) -> list[Candidate]:
     """Capitalised names ending in a word that says what they are: "Zuma Rock Monument"."""
     out = []
     for match in lex.head_pattern.finditer(text):
-        head = match.group(1).split()[-1]
-        c = Candidate(match.start(1), match.end(1), lex.heads[head], source="head")
+        c = Candidate(match.start(1), match.end(1), lex.heads[match.group("head")], source="head")
         out.extend(refine(c, text, lex))
     return out
 

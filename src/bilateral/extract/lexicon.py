@@ -69,6 +69,8 @@ class Lexicon:
             re.IGNORECASE,
         )
         heads = data.name_heads()
+        legal_words = _alternation(list(data.legal_forms()))
+        complement = r"[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,4}"
         head_words = _alternation([h for h in heads if h[:1].isupper() and not h.endswith(".")])
         all_places = _alternation(list(gaz.places))
         national = _alternation(list(data.national_institutions()))
@@ -95,8 +97,10 @@ class Lexicon:
             title_before=title_before,
             title_after=title_after,
             head_pattern=re.compile(
-                rf"(?<![\w.-])((?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?"
-                rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]*\.?\s+){{1,5}}(?:{head_words}))(?![\w-])"
+                rf"(?<![\w.-])((?:[A-Z][\w'’-]*\s+(?:and|&)\s+(?=(?:[A-Z][\w'’&-]*\.?\s+){{1,3}}"
+                rf"(?:{legal_words})\b))?"  # "Acme and Sons Ltd": "and" only before a legal form
+                rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]*\.?\s+){{1,5}}(?P<head>{head_words})"
+                rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{complement})?)(?![\w-])"  # "Bank of X"
             ),
             institution=institution,
             scope=re.compile(scope),
