@@ -30,6 +30,7 @@ _LEADING = re.compile(
     r"^(?:(?:the|The|THE|a|A|an|An|In|At|On|For|During|After|Before|From|With|By|As|And|But|When"
     r"|While|Since|Under|Among|Between|Of|To|This|That|These|Those|Its|His|Her|Their|Our|Both)\s+)+"
 )
+_BASED = re.compile(r"^[A-Z][\w.]*-based\s+")  # "Paris-based X": X is the name
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:!?\"“”()\-–—])+$")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _ORG_GLUE = re.compile(r"\b(?:of|on|and|for|the|in)\b|&")  # in names of things, not of people
@@ -56,7 +57,7 @@ class Candidate:
 def trim(c: Candidate, text: str) -> Candidate | None:
     """Without a leading article or trailing possessive and punctuation; None if nothing is left."""
     span = text[c.start : c.end]
-    lead = _LEADING.match(span)
+    lead = _LEADING.match(span) or _BASED.match(span)
     start = c.start + (lead.end() if lead else 0)
     span = text[start : c.end]
     tail = _TRAILING.search(span)
@@ -97,9 +98,10 @@ def _extend_with_place(c: Candidate, text: str, lex: Lexicon) -> None:
 def _split_compound(c: Candidate, text: str, lex: Lexicon) -> list[Candidate] | None:
     """ "Chile-Peru" or "Chilean-Peruvian": the countries it names, not one entity."""
     span = text[c.start : c.end]
-    if "-" not in span:
-        return None
-    pieces, out, offset = span.split("-"), [], c.start
+    glue = "-" if "-" in span else "/"
+    if glue not in span:
+        return None  # "U.S./Japan" is two countries too
+    pieces, out, offset = span.split(glue), [], c.start
     for piece in pieces:
         place = lex.gazetteer.places.get(piece)
         demonym = lex.gazetteer.demonyms.get(piece)
