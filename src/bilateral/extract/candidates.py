@@ -129,6 +129,10 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
             c.country = c.country or lex.country_of(possessive.group("owner"))
             c.start += possessive.start("rest")
             continue
+        rest_words = possessive.group("rest").split() if possessive else []
+        if len(rest_words) >= 2 and lex.heads.get(rest_words[0]) == "ORG" and c.label != "PERSON":
+            c.start += possessive.start("rest")  # type: ignore[union-attr]
+            continue  # "the minister's Ministry of Trade": the owner is no part of the name
         first, _, rest = span.partition(" ")
         if not rest:
             return c
