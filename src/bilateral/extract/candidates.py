@@ -203,6 +203,14 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     words = span.split()
     if not words or words[-1][:1].islower() or words[-1][:1].isdigit():
         return []  # "the Chilean party": a description, not a name
+    if lex.heads.get(words[-1]) == "AWARD" or (
+        len(words) > 2 and lex.heads.get(words[0]) == "AWARD" and words[1] == "of"
+    ):
+        return []  # "Order of Friendship", "Peace Prize": an award, no person or place
+    if c.label == "PERSON" and len(words) >= 3 and lex.country_of(words[-1]):
+        c.end = c.start + len(span) - len(words[-1]) - 1  # "Ana Ruiz Chile": a caption's country
+        c.country = c.country or lex.country_of(words[-1])
+        words = words[:-1]
     head = lex.heads.get(words[-1])
     if len(words) == 1 and (head or lex.titles.get(span)):
         return []  # "Embassy", "Minister": a common noun on its own

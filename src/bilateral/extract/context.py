@@ -80,6 +80,7 @@ def _trust_titles(
                     continue
             c.start, c.end = t.start, max(c.end, t.end)
             c.label, c.fixed = t.label, True
+            c.country = c.country or t.country
             c.roles.extend(r for r in t.roles if r not in c.roles)
 
 
