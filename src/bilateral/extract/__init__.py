@@ -55,6 +55,7 @@ class Extractor:
         merged = context.headlines(context.merge(found, text, lex), text)
         context.titled_names(merged, text, lex)
         merged = context.surnames(merged, text, lex)
+        merged = context.short_forms(merged, text)
         context.enumerations(merged, text, lex.descriptors)
         context.places_by_position(merged, text)
         context.described_facilities(merged, text, lex)

@@ -30,7 +30,7 @@ _LEADING = re.compile(
     r"^(?:(?:the|The|THE|a|A|an|An|In|At|On|For|During|After|Before|From|With|By|As|And|But|When"
     r"|While|Since|Under|Among|Between|Of|To|This|That|These|Those|Its|His|Her|Their|Our|Both)\s+)+"
 )
-_BASED = re.compile(r"^[A-Z][\w.]*-based\s+")  # "Paris-based X": X is the name
+_BASED = re.compile(r"[A-Z][\w.]*-based\s+")  # "Paris-based X": X is the name
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:!?\"“”()\-–—])+$")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _ORG_GLUE = re.compile(r"\b(?:of|on|and|for|the|in)\b|&")  # in names of things, not of people
@@ -57,8 +57,10 @@ class Candidate:
 def trim(c: Candidate, text: str) -> Candidate | None:
     """Without a leading article or trailing possessive and punctuation; None if nothing is left."""
     span = text[c.start : c.end]
-    lead = _LEADING.match(span) or _BASED.match(span)
+    lead = _LEADING.match(span)
     start = c.start + (lead.end() if lead else 0)
+    based = _BASED.match(text, start, c.end)
+    start = based.end() if based else start
     span = text[start : c.end]
     tail = _TRAILING.search(span)
     end = c.end - (len(tail.group(0)) if tail else 0)

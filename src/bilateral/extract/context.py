@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
 from bilateral.naming import fold
@@ -52,7 +53,10 @@ def _whole_names(taken: list[Candidate], headed: list[Candidate]) -> list[Candid
             continue
         inside = [t for t in taken if t.start < h.end and t.end > h.start]
         if inside and all(
-            h.start <= t.start and t.end <= h.end and t.source == "ner" and t.label != "PERSON"
+            h.start <= t.start
+            and t.end <= h.end
+            and t.source in ("ner", "title")
+            and t.label != "PERSON"
             for t in inside
         ):
             taken = [t for t in taken if t not in inside] + [h]
@@ -244,3 +248,28 @@ def headlines(cands: list[Candidate], text: str) -> list[Candidate]:
             c.country = c.country or same.country
             out.append(c)
     return out
+
+
+def short_forms(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Once an article names "Acme and Sons Ltd", a later "Acme and Sons" is that company too,
+    whatever pieces the tagger cut it into."""
+    legal = set(data.legal_forms())
+    shorts = {}
+    for c in cands:
+        words = text[c.start : c.end].split()
+        if c.label == "ORG" and len(words) >= 3 and words[-1] in legal:
+            shorts[" ".join(words[:-1]).rstrip(".,")] = c
+    if not shorts:
+        return cands
+    found = list(cands)
+    alternation = "|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text):
+        inside = [c for c in found if c.start < match.end() and c.end > match.start()]
+        if any(c.end > match.end() or c.label in ("PERSON", "GPE", "NORP") for c in inside):
+            continue  # the full name itself, or a name that only starts the same way
+        found = [c for c in found if c not in inside]
+        country = shorts[match.group(0)].country
+        found.append(
+            Candidate(match.start(), match.end(), "ORG", country, fixed=True, source="head")
+        )
+    return sorted(found, key=lambda c: c.start)

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
+from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
 from bilateral.model import ENTITY_TYPES, ArticleEntities, LocalEntity, Mention, content_id
@@ -113,6 +114,15 @@ def _join_acronyms(keyed: dict[tuple[str, ...], list[Candidate]], text: str) -> 
         full = names.get(span, [])
         if len(full) == 1 and full[0] in keyed:
             keyed[full[0]].extend(keyed.pop(key))
+    legal = data.legal_forms()
+    for key in list(keyed):
+        if not keyed.get(key):
+            continue
+        span = text[keyed[key][0].start : keyed[key][0].end]
+        if key[0] == "name" and span.split()[-1] in legal:
+            short = ("name", fold(" ".join(span.split()[:-1])))
+            if short in keyed and short != key:
+                keyed[key].extend(keyed.pop(short))  # "Acme and Sons" is "Acme and Sons Ltd"
 
 
 def resolve_in_article(
