@@ -160,3 +160,21 @@ def test_a_title_scope_does_not_eat_a_name_the_tagger_saw(extractor: Extractor) 
     )
     people = {e.name: e for e in found.entities if e.type == "PERSON"}
     assert "Tran Van Hoa" in people
+
+
+def test_a_known_person_gets_a_country_and_beats_a_guessed_type(extractor: Extractor) -> None:
+    from bilateral.extract.candidates import Candidate
+    from bilateral.extract.known import known_person, retype
+
+    assert known_person("George Shultz") is not None
+    assert known_person("George Shultz").country == "USA"  # type: ignore[union-attr]
+    assert known_person("Shultz") is None  # a surname alone names nobody for sure
+    text = "Talks with George Shultz ended."
+    guessed = Candidate(text.index("George"), text.index(" ended"), "ORG")
+    retype([guessed], text)
+    assert (guessed.label, guessed.country) == ("PERSON", "USA")
+    _, found = _entities(
+        extractor, "Visit\n\nYasuhiro Nakasone met the delegation in Oslo on Monday."
+    )
+    people = {e.name: e for e in found.entities if e.type == "PERSON"}
+    assert people["Yasuhiro Nakasone"].country == "JPN"

@@ -135,3 +135,17 @@ def test_a_claim_takes_its_speaker_from_the_parse(extractor: Extractor) -> None:
     names = {e.id: e.name for e in facts.entities}
     speakers = {names.get(c.speaker_id or "") or c.source for c in facts.claims}
     assert speakers == {"Erik Larsen"}
+
+
+def test_a_person_noun_refers_back_unless_an_unnamed_one_was_introduced(
+    extractor: Extractor,
+) -> None:
+    said = _said(
+        extractor,
+        "Chip dispute\n\n"
+        '"We want action now," Sen. Ana Ruiz, a Valparaiso Liberal, told reporters.\n\n'
+        "Asked about sanctions, Sen. Pablo Soto told reporters there would be some.\n\n"
+        '"Norway cannot just say it will comply," the Valdivia Republican said.\n\n'
+        'A fisherman from Bergen spoke too. "We need the quota," the fisherman said.',
+    )
+    assert said == [("We", "Ana Ruiz"), ("Norway", "Pablo Soto"), ("We", None)]

@@ -117,6 +117,29 @@ def legal_forms() -> tuple[str, ...]:
     return tuple(row[0] for row in _rows("name_heads.tsv") if len(row) > 2 and row[2] == "legal")
 
 
+@dataclass(frozen=True)
+class KnownPerson:
+    name: str
+    country: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]  # CAMEO sector:start/end
+
+
+@cache
+def people() -> tuple[KnownPerson, ...]:
+    """People with the country they served and their dated roles (built from PETRARCH2)."""
+    return tuple(
+        KnownPerson(row[0], row[1], _split(row[2]), _split(row[3]) if len(row) > 3 else ())
+        for row in _rows("people.tsv")
+    )
+
+
+@cache
+def agents() -> dict[str, str]:
+    """A noun for a person -> its CAMEO sector (built from PETRARCH2)."""
+    return {row[0]: row[1] for row in _rows("agents.tsv")}
+
+
 @cache
 def descriptors() -> dict[str, str]:
     """A common noun before a name -> the entity type of the name ("company" -> ORG)."""

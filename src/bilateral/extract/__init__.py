@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from bilateral.extract import candidates, context, people
+from bilateral.extract import candidates, context, known, people
 from bilateral.extract.agency import Agency
 from bilateral.extract.attribution import Attributor, Person, PersonMention, Speaker
 from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
@@ -60,6 +60,7 @@ class Extractor:
         context.places_by_position(merged, text)
         context.described_facilities(merged, text, lex)
         merged = context.quoted_titles(merged, text)
+        known.retype(merged, text)
         context.vote_by_surface(merged, text)
         people.attach_roles(merged, text, lex)
         return resolve_in_article(document.id, text, merged, lex)

@@ -41,6 +41,7 @@ ROLE_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "spokesperson": (("Spokesperson", "Spokesman", "Spokeswoman"), ()),
     "consul": (("Consul",), ()),
 }
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee")
 NOBODY = "nobody"  # Speaker.text of an unnamed source: "an official said", "they said"
 # The end of a sentence after a quote: not the period of "Sen." or "U.S." before a name.
 _SENTENCE_END = re.compile(
@@ -111,7 +112,10 @@ class Attributor:
         self.sentences = sentences or []
         words = data.speech()
         verbs = _alt([w for w, k in words.items() if k == "verb"])
-        self.person_nouns = {w for w, k in words.items() if k == "person"}
+        # nouns that stand for a person: ours, and the agent nouns of PETRARCH2 that name one
+        self.person_nouns = {w for w, k in words.items() if k == "person"} | {
+            w for w in data.agents() if w.endswith(_PERSON_ENDINGS)
+        }
         roles = _alt(list(ROLE_NOUNS))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
         self.according = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})", re.IGNORECASE)
@@ -174,13 +178,32 @@ class Attributor:
         )
         return not found or bool(found.group("before") and found.group("before")[:1].isupper())
 
+    def _introduced_unnamed(self, noun: str, before: int) -> int:
+        """Where the article last brought in an unnamed "a/an/one ... <noun>" before `before`,
+        or -1."""
+        unnamed = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b", re.I)
+        ends = {m.end for m in self.people}
+        return max(
+            (
+                m.start()
+                for m in unnamed.finditer(self.text, 0, before)
+                if not self._appositive(m.start(), ends)
+            ),
+            default=-1,
+        )
+
+    def _appositive(self, at: int, ends: set[int]) -> bool:
+        """ "Ana Ruiz, a Bergen Liberal,": the indefinite describes the person just named."""
+        start = max(0, at - 3)
+        comma = self.text.rfind(",", start, at)
+        return comma >= 0 and comma in ends
+
     def _holder(
         self, role: str, demonym: str | None, before: int, modifiers: tuple[str, ...] = ()
     ) -> Speaker | None:
         role = role.lower()
         country = self.demonyms.get(demonym) if demonym else None
-        unnamed = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}{re.escape(role)}\b", re.I)
-        last_unnamed = max((m.start() for m in unnamed.finditer(self.text, 0, before)), default=-1)
+        last_unnamed = self._introduced_unnamed(role, before)
         for want in (modifiers, ()):
             for m in reversed([m for m in self.people if m.start < before]):
                 if m.start < last_unnamed:
@@ -243,6 +266,8 @@ class Attributor:
             )
             return self._holder(role, dem, s, mods) or Speaker(None, NOBODY)
         if lower in self.person_nouns:  # "the California Republican said"
+            if self._introduced_unnamed(lower, s) >= 0:
+                return Speaker(None, NOBODY)  # "a farmer said ... the farmer added"
             return self._antecedent(s) or Speaker(None, NOBODY)
         if word[:1].islower():
             described = self._described(word, s)

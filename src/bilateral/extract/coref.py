@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 
 from bilateral import data
 from bilateral.extract.candidates import Candidate
+from bilateral.extract.known import known_person
 from bilateral.extract.lexicon import Lexicon
 from bilateral.model import ENTITY_TYPES, ArticleEntities, LocalEntity, Mention, content_id
 from bilateral.naming import fold, strip_decoration, tidy, words
@@ -125,6 +126,11 @@ def _join_acronyms(keyed: dict[tuple[str, ...], list[Candidate]], text: str) -> 
                 keyed[key].extend(keyed.pop(short))  # "Acme and Sons" is "Acme and Sons Ltd"
 
 
+def _known_country(name: str) -> str | None:
+    person = known_person(name)
+    return person.country if person else None
+
+
 def resolve_in_article(
     doc_id: str, text: str, cands: list[Candidate], lex: Lexicon
 ) -> ArticleEntities:
@@ -150,7 +156,8 @@ def resolve_in_article(
                 doc_id=doc_id,
                 type=label,
                 name=name,
-                country=next((c.country for c in group if c.country), None),
+                country=next((c.country for c in group if c.country), None)
+                or (_known_country(name) if label == "PERSON" else None),
                 roles=_roles(group),
                 forms=forms,
             )
