@@ -45,6 +45,8 @@ def _name(token: str) -> str:
         lower = w.lower()
         if i and lower in PARTICLES:
             out.append(lower)
+        elif i and re.fullmatch(r"[IVX]+", w):
+            out.append(w)  # a regnal number: "Abdullah II"
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
     return " ".join(out)

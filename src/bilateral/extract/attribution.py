@@ -16,31 +16,9 @@ import re
 from dataclasses import dataclass
 
 from bilateral import data
+from bilateral.extract.roles import ROLE_NOUNS, holds
 from bilateral.extract.subjects import Subject, SubjectFinder
 
-# Words that name a role in place of a person, the role words they stand for, and the roles
-# they do not stand for (a prime minister is not "the minister").
-ROLE_NOUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "ambassador": (("Ambassador", "Envoy"), ()),
-    "envoy": (("Ambassador", "Envoy"), ()),
-    "diplomat": (("Ambassador", "Envoy", "Consul"), ()),
-    "president": (("President",), ("Vice President", "Vice-President")),
-    "head of state": (("President", "King", "Emir", "Head of State"), ()),
-    "leader": (("President", "Prime Minister", "King", "Chancellor", "Premier"), ()),
-    "prime minister": (("Prime Minister",), ()),
-    "premier": (("Premier", "Prime Minister"), ()),
-    "minister": (("Minister", "Secretary"), ("Prime Minister",)),
-    "secretary": (("Secretary", "Minister"), ()),
-    "foreign minister": (("Minister of Foreign Affairs", "Foreign Minister"), ()),
-    "governor": (("Governor",), ()),
-    "mayor": (("Mayor",), ()),
-    "senator": (("Senator",), ()),
-    "chairman": (("Chairman", "Chair"), ()),
-    "spokesman": (("Spokesperson", "Spokesman", "Spokeswoman"), ()),
-    "spokeswoman": (("Spokesperson", "Spokesman", "Spokeswoman"), ()),
-    "spokesperson": (("Spokesperson", "Spokesman", "Spokeswoman"), ()),
-    "consul": (("Consul",), ()),
-}
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee")
 NOBODY = "nobody"  # Speaker.text of an unnamed source: "an official said", "they said"
 # The end of a sentence after a quote: not the period of "Sen." or "U.S." before a name.
@@ -76,17 +54,6 @@ class Speaker:
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _holds(roles: tuple[str, ...], role_noun: str, modifiers: tuple[str, ...]) -> bool:
-    wanted, unwanted = ROLE_NOUNS[role_noun]
-    fitting = [
-        r for r in roles if any(w in r for w in wanted) and not any(u in r for u in unwanted)
-    ]
-    if not fitting:
-        return False
-    # "the trade minister": a minister whose role names trade, when any role names anything
-    return not modifiers or any(m.lower() in r.lower() for r in fitting for m in modifiers)
 
 
 class Attributor:
@@ -208,7 +175,7 @@ class Attributor:
             for m in reversed([m for m in self.people if m.start < before]):
                 if m.start < last_unnamed:
                     break
-                if _holds(m.person.roles, role, want) and (
+                if holds(m.person.roles, role, want) and (
                     country is None or m.person.country in (None, country)
                 ):
                     return Speaker(m.person.local_id, self.text[m.start : m.end])
@@ -219,7 +186,7 @@ class Attributor:
             return last[1]
         for m in self.people:  # named only later: "the ambassador noted ... Ambassador X said"
             fits = country is None or m.person.country in (None, country)
-            if m.start >= before and _holds(m.person.roles, role, ()) and fits:
+            if m.start >= before and holds(m.person.roles, role, ()) and fits:
                 return Speaker(m.person.local_id, self.text[m.start : m.end])
         return None
 
