@@ -178,3 +178,26 @@ def test_a_known_person_gets_a_country_and_beats_a_guessed_type(extractor: Extra
     )
     people = {e.name: e for e in found.entities if e.type == "PERSON"}
     assert people["Yasuhiro Nakasone"].country == "JPN"
+
+
+def test_a_portfolio_before_an_office_title_is_no_organisation(extractor: Extractor) -> None:
+    _, found = _entities(
+        extractor,
+        "Visit\n\nChile's Fisheries Minister Ana Ruiz met Norway's Trade and Industry "
+        "Secretary Erik Larsen in Oslo.",
+    )
+    names = {e.name: e.type for e in found.entities}
+    assert names.get("Ana Ruiz") == "PERSON" and names.get("Erik Larsen") == "PERSON"
+    assert not [n for n, t in names.items() if t == "ORG"]
+
+
+def test_wire_copy_capitalising_after_abbreviations_makes_no_names(
+    extractor: Extractor,
+) -> None:
+    types = _types(
+        extractor,
+        "Surplus grows\n\nChile's surplus with the U.S. Rose to two billion dlrs, and exports "
+        "of U.S. Machinery to Chile fell. The U.S. Chamber of Commerce said little.",
+    )
+    assert not any(n in types for n in ("U.S. Rose", "U.S. Machinery"))
+    assert types.get("U.S. Chamber of Commerce") == "ORG"

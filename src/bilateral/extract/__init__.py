@@ -53,6 +53,7 @@ class Extractor:
             + candidates.from_gazetteer(doc, lex)
         )
         merged = context.headlines(context.merge(found, text, lex), text)
+        merged = context.portfolios(merged, text, lex)
         context.titled_names(merged, text, lex)
         merged = context.surnames(merged, text, lex)
         merged = context.short_forms(merged, text)

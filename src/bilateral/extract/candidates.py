@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -115,6 +116,19 @@ def _split_compound(c: Candidate, text: str, lex: Lexicon) -> list[Candidate] | 
     return out
 
 
+_CAPITALISED_AFTER_ABBREVIATION = re.compile(
+    r"\b[a-z]+\s+(?:[A-Z]\.){2,}\s+(?:From|And|To|In|The|Is|Was|Will|Would|Has|Had|Of|For|On|At|By"
+    r"|With|As|That|Which|Where|Who|Should|Could|Can|May|Must|Did|Does|Are|Were|Rose|Fell)\b"
+)
+
+
+@lru_cache(maxsize=4)
+def _capitalises_after_abbreviations(text: str) -> bool:
+    """Wire copy that capitalises whatever word follows "U.S.", even in mid-sentence ("the
+    U.S. From ..."): in such an article a capital after an abbreviation says nothing."""
+    return _CAPITALISED_AFTER_ABBREVIATION.search(text) is not None
+
+
 def _common_words(words: str, text: str) -> bool:
     """Every word is written in lower case somewhere in the article: common words."""
     return all(
@@ -140,7 +154,13 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
             return c
         if lex.country_of(first) and rest[:1].isupper():
             titled = any(lex.titles.get(" ".join(rest.split()[:n])) for n in (1, 2, 3))
-            if first.endswith(".") and _common_words(rest, text):
+            if first.endswith(".") and (
+                _common_words(rest, text)
+                or (
+                    _capitalises_after_abbreviations(text)
+                    and not any(w in lex.heads for w in rest.split())
+                )
+            ):
                 c.end, c.label, c.fixed = c.start + len(first), "GPE", True
                 c.country = lex.country_of(first)
                 return c  # "U.S. Sanctions": capitalised only after the abbreviation's period

@@ -273,3 +273,20 @@ def short_forms(cands: list[Candidate], text: str) -> list[Candidate]:
             Candidate(match.start(), match.end(), "ORG", country, fixed=True, source="head")
         )
     return sorted(found, key=lambda c: c.start)
+
+
+def portfolios(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
+    """ "Turkey's Trade Minister X", "the Trade and Industry Secretary X": a name the tagger
+    found just before an office title is the title's portfolio, not an organisation."""
+    out = []
+    for c in cands:
+        words = text[c.start : c.end].split()
+        if c.fixed or c.label in ("PERSON", "GPE", "NORP") or words[-1] in lex.heads:
+            out.append(c)
+            continue
+        after = re.match(r"\s+", text[c.end : c.end + 2])
+        title = lex.title_word.match(text, c.end + (after.end() if after else 0))
+        if after and title and lex.title(title.group(0)).kind == "office":
+            continue
+        out.append(c)
+    return out
