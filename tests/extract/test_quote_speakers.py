@@ -149,3 +149,16 @@ def test_a_person_noun_refers_back_unless_an_unnamed_one_was_introduced(
         'A fisherman from Bergen spoke too. "We need the quota," the fisherman said.',
     )
     assert said == [("We", "Ana Ruiz"), ("Norway", "Pablo Soto"), ("We", None)]
+
+
+def test_a_figure_after_a_speakers_sentence_is_the_speakers(extractor: Extractor) -> None:
+    facts = _facts(
+        extractor,
+        "Trade grows\n\nAmbassador Erik Larsen said on Monday that ties between Norway and "
+        "Chile had deepened. Trade between the two countries rose to $2.5 billion in 2023.\n\n"
+        "Salmon exports reached $900 million last year.",
+    )
+    names = {e.id: e.name for e in facts.entities}
+    by_value = {c.value: names.get(c.speaker_id or "") for c in facts.claims}
+    assert by_value[2_500_000_000] == "Erik Larsen"
+    assert by_value[900_000_000] is None  # another paragraph: nobody said it
