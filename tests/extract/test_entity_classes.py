@@ -201,3 +201,13 @@ def test_wire_copy_capitalising_after_abbreviations_makes_no_names(
     )
     assert not any(n in types for n in ("U.S. Rose", "U.S. Machinery"))
     assert types.get("U.S. Chamber of Commerce") == "ORG"
+
+
+def test_regions_and_territories_come_from_the_knowledge_file(extractor: Extractor) -> None:
+    types = _types(
+        extractor,
+        "Security talks\n\nThe Nagorno Karabakh issue and shipping in the Indo-Pacific were "
+        "discussed by Chile and Norway.",
+    )
+    assert types.get("Nagorno Karabakh") == "GPE"
+    assert types.get("Indo-Pacific") == "LOC"

@@ -141,6 +141,16 @@ def agents() -> dict[str, str]:
 
 
 @cache
+def regions() -> dict[str, tuple[str, str]]:
+    """Every written form of a region or territory -> (its name, its entity type)."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in _rows("regions.tsv"):
+        for form in (row[0], *_split(row[2] if len(row) > 2 else "")):
+            out[form] = (row[0], row[1])
+    return out
+
+
+@cache
 def descriptors() -> dict[str, str]:
     """A common noun before a name -> the entity type of the name ("company" -> ORG)."""
     return {row[0]: row[1] for row in _rows("descriptors.tsv")}

@@ -47,6 +47,7 @@ class Extractor:
         lex, text = self.lexicon, document.text
         found = (
             candidates.from_institutions(text, lex)
+            + candidates.from_regions(text)
             + candidates.from_spacy(doc, text, lex)
             + candidates.from_titles_and_descriptors(text, lex)
             + candidates.from_name_heads(text, lex)

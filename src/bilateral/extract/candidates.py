@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from bilateral import data
 from bilateral.extract.lexicon import Lexicon
 
 NAME_LABELS = {
@@ -209,6 +210,9 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
         return [Candidate(c.start, c.end, "GPE", place.country, fixed=True)]
     if shouted and c.label == "PERSON":
         return []
+    region = data.regions().get(span)
+    if region is not None:  # "Nagorno Karabakh", which the tagger may call a person
+        return [Candidate(c.start, c.end, region[1], fixed=True, source=c.source)]
     demonym = lex.gazetteer.demonyms.get(span)
     if demonym is not None:
         return [Candidate(c.start, c.end, "NORP", demonym, fixed=True)]
@@ -325,3 +329,19 @@ def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
         start = match.start("head") if owner.endswith(("'s", "’s")) else match.start()
         out.append(Candidate(start, match.end(), "ORG", country, fixed=True, source="institution"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _region_pattern() -> re.Pattern[str]:
+    forms = sorted(data.regions(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+
+
+def from_regions(text: str) -> list[Candidate]:
+    """World regions and territories ("Indo-Pacific", "Nagorno Karabakh") from the knowledge
+    file: the tagger calls them people or misses them."""
+    regions = data.regions()
+    return [
+        Candidate(m.start(), m.end(), regions[m.group(0)][1], fixed=True, source="region")
+        for m in _region_pattern().finditer(text)
+    ]

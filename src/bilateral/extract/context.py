@@ -25,7 +25,7 @@ def _singular(word: str) -> str:
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|to|from)\s+$")
 _OPEN_QUOTE = re.compile(r"[\"“‘']\s*$")
 _CLOSE_QUOTE = re.compile(r"^\s*[\"”’']")
-_PRIORITY = {"institution": 0, "ner": 1, "title": 2, "head": 3, "gazetteer": 4}
+_PRIORITY = {"region": 4, "institution": 0, "ner": 1, "title": 2, "head": 3, "gazetteer": 4}
 # When the tagger's votes tie, the kinds of names it confuses most are settled in this order.
 _TIE_ORDER = {t: i for i, t in enumerate(("GPE", "ORG", "FAC", "LOC", "PERSON", "NORP"))}
 
