@@ -329,10 +329,38 @@ class Attributor:
         frames: list[tuple[int, int, tuple[int, int] | None]] = []
         for q_start, q_end, para_start, para_end in quotes:
             start, end = self._sentence_of_quote(q_start, q_end, para_start, para_end)
-            end = max(end, q_end)
-            if self._speech_verb(start, q_start, True) or self._speech_verb(q_end, end, False):
-                frames.append((start, end, (q_start, q_end)))
+            for frame, last in (((q_end, end), False), ((start, q_start), True)):
+                if self.according.search(self.text, *frame):
+                    break
+                verb = self._speech_verb(*frame, last=last)
+                if verb is None:
+                    continue
+                if not self._adjacent(frame[0], verb):
+                    frames.append((start, max(end, q_end), (q_start, q_end)))
+                break
         self.subjects.prepare(self.text, frames)
+
+    def _adjacent(self, frame_start: int, verb: re.Match[str]) -> bool:
+        """The plain cases the parse is not needed for: a name or "he" right before the verb
+        and nothing else between the quote and it (“...,” Ana Ruiz said), or a name right
+        after it (“...,” said Ana Ruiz)."""
+        left = self.text[frame_start : verb.start()]
+        lead = len(left) - len(left.lstrip(' ,.;:!?”"’“‘'))
+        start, end = frame_start + lead, frame_start + len(left.rstrip())
+        if start == end:
+            after = verb.end() + 1
+            return any(m.start == after for m in self.people)
+        if self.text[start:end].lower() in ("he", "she"):
+            return True
+        return any(m.start == start and m.end == end for m in self.people)
+
+    def _adjacent_speaker(self, frame_start: int, verb: re.Match[str]) -> Speaker | None:
+        if not self._adjacent(frame_start, verb):
+            return None
+        left = self.text[frame_start : verb.start()].strip(' ,.;:!?”"’“‘')
+        if left.lower() in ("he", "she"):
+            return self._antecedent(verb.start()) or Speaker(None, NOBODY)
+        return self.resolve(frame_start, verb.end() + 60)
 
     def speaker_of_quote(
         self, q_start: int, q_end: int, para_start: int, para_end: int
@@ -348,7 +376,7 @@ class Attributor:
                     frame[0] + according.start("who"), frame[0] + according.end("who")
                 )
             elif verb := self._speech_verb(*frame, last=nearest_last):
-                found = self.by_parse(
+                found = self._adjacent_speaker(frame[0], verb) or self.by_parse(
                     before_start, max(after_end, q_end), verb.start(), (q_start, q_end)
                 )
                 found = found or self.near_verb(*frame, last=nearest_last)
