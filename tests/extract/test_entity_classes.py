@@ -211,3 +211,13 @@ def test_regions_and_territories_come_from_the_knowledge_file(extractor: Extract
     )
     assert types.get("Nagorno Karabakh") == "GPE"
     assert types.get("Indo-Pacific") == "LOC"
+
+
+def test_a_name_head_of_two_words_is_read_whole(extractor: Extractor) -> None:
+    # "Consulate General" once raised KeyError: 'General' (the head was looked up by its last
+    # word)
+    _, found = _entities(
+        extractor, "Visit\n\nStaff of the Chilean Consulate General met exporters in Busan."
+    )
+    orgs = {e.name: e for e in found.entities if e.type == "ORG"}
+    assert orgs["Chilean Consulate General"].country == "CHL"
