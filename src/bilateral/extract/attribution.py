@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from bilateral import data
 from bilateral.extract.roles import ROLE_NOUNS, holds
@@ -56,6 +57,27 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@cache
+def _patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]
+]:
+    """Built once: the speech verbs, "according to", role nouns, pronouns and person nouns."""
+    words = data.speech()
+    verbs = _alt([w for w, k in words.items() if k == "verb"])
+    # nouns that stand for a person: ours, and the agent nouns of PETRARCH2 that name one
+    person_nouns = frozenset({w for w, k in words.items() if k == "person"}) | {
+        w for w in data.agents() if w.endswith(_PERSON_ENDINGS)
+    }
+    roles = _alt(list(ROLE_NOUNS))
+    return (
+        re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE),
+        re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})", re.IGNORECASE),
+        re.compile(rf"\b(?:the\s+)?(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>{roles})\b", re.IGNORECASE),
+        re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
+        person_nouns,
+    )
+
+
 class Attributor:
     def __init__(
         self,
@@ -77,19 +99,7 @@ class Attributor:
         self.quoted = quoted
         self.subjects = subjects
         self.sentences = sentences or []
-        words = data.speech()
-        verbs = _alt([w for w, k in words.items() if k == "verb"])
-        # nouns that stand for a person: ours, and the agent nouns of PETRARCH2 that name one
-        self.person_nouns = {w for w, k in words.items() if k == "person"} | {
-            w for w in data.agents() if w.endswith(_PERSON_ENDINGS)
-        }
-        roles = _alt(list(ROLE_NOUNS))
-        self.verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
-        self.according = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})", re.IGNORECASE)
-        self.role = re.compile(
-            rf"\b(?:the\s+)?(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>{roles})\b", re.IGNORECASE
-        )
-        self.pronoun = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+        self.verb, self.according, self.role, self.pronoun, self.person_nouns = _patterns()
 
     def _inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -404,8 +414,11 @@ class Attributor:
         verb = self._speech_verb(start, end, last=False)
         if verb is None:
             return self._continued_speech(start)
-        # the parse only where the words next to the verb name nobody: figures are many
-        found = self.near_verb(start, end) or self.by_parse(start, end, verb.start())
+        # figures are many: the parse only where the words next to the verb name nobody and a
+        # person named before the verb may be its subject ("X, who heads ..., said")
+        found = self.near_verb(start, end)
+        if found is None and self._mention_in(start, verb.start()) is not None:
+            found = self.by_parse(start, end, verb.start())
         return found if found and found.named else None
 
     def _continued_speech(self, start: int) -> Speaker | None:
