@@ -13,69 +13,17 @@ holding it. An unnamed source ("an official said", "they said") is nobody: never
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
-from bilateral import data
 from bilateral.extract.roles import ROLE_NOUNS, holds
-from bilateral.extract.subjects import Subject, SubjectFinder
-
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee")
-NOBODY = "nobody"  # Speaker.text of an unnamed source: "an official said", "they said"
-# The end of a sentence after a quote: not the period of "Sen." or "U.S." before a name.
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.!?](?:\s|$)|[“\"]"
+from bilateral.extract.speech import (
+    NOBODY,
+    SENTENCE_END,
+    Person,
+    PersonMention,
+    Speaker,
+    patterns,
 )
-
-
-@dataclass(frozen=True)
-class Person:
-    local_id: str
-    name: str
-    roles: tuple[str, ...]
-    country: str | None
-
-
-@dataclass(frozen=True)
-class PersonMention:
-    start: int
-    end: int
-    person: Person
-
-
-@dataclass(frozen=True)
-class Speaker:
-    local_id: str | None  # a person or organisation of the article; None for a named source
-    text: str  # the words that named the speaker; NOBODY for an unnamed one
-
-    @property
-    def named(self) -> bool:
-        return self.text != NOBODY
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
-def _patterns() -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]
-]:
-    """Built once: the speech verbs, "according to", role nouns, pronouns and person nouns."""
-    words = data.speech()
-    verbs = _alt([w for w, k in words.items() if k == "verb"])
-    # nouns that stand for a person: ours, and the agent nouns of PETRARCH2 that name one
-    person_nouns = frozenset({w for w, k in words.items() if k == "person"}) | {
-        w for w in data.agents() if w.endswith(_PERSON_ENDINGS)
-    }
-    roles = _alt(list(ROLE_NOUNS))
-    return (
-        re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE),
-        re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})", re.IGNORECASE),
-        re.compile(rf"\b(?:the\s+)?(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>{roles})\b", re.IGNORECASE),
-        re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
-        person_nouns,
-    )
+from bilateral.extract.subjects import Subject, SubjectFinder
 
 
 class Attributor:
@@ -99,7 +47,7 @@ class Attributor:
         self.quoted = quoted
         self.subjects = subjects
         self.sentences = sentences or []
-        self.verb, self.according, self.role, self.pronoun, self.person_nouns = _patterns()
+        self.verb, self.according, self.role, self.pronoun, self.person_nouns = patterns()
 
     def _inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -327,7 +275,7 @@ class Attributor:
         after = self.text[q_end:para_end]
         lead = re.match(r"[\s,.;:!?”\"’]*", after)
         skip = lead.end() if lead else 0
-        stop = _SENTENCE_END.search(after[skip:])
+        stop = SENTENCE_END.search(after[skip:])
         after_end = q_end + skip + (stop.start() if stop else len(after) - skip)
         return max(para_start, self.sentence_start(q_start)), after_end
 
@@ -434,3 +382,6 @@ class Attributor:
             if found is not None and found.local_id:
                 return found
         return None
+
+
+__all__ = ["NOBODY", "Attributor", "Person", "PersonMention", "Speaker"]
