@@ -77,3 +77,16 @@ def fold(name: str) -> str:
 def words(name: str) -> list[str]:
     """The words of a name, hyphenated parts kept together: "Lee Hsien-loong" is two words."""
     return [w for w in re.split(r"[\s,]+", tidy(name)) if w]
+
+
+_SOUNDS = (("sch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "k"), ("c", "k"), ("z", "s"), ("y", "i"))
+
+
+def sound_key(name: str) -> str:
+    """A coarser key for bucketing look-alike spellings before a fuzzy comparison: letters
+    written differently for one sound are made one ("Schultz" and "Shultz" both give
+    "shults")."""
+    key = fold(name)
+    for written, sound in _SOUNDS:
+        key = key.replace(written, sound)
+    return key

@@ -112,6 +112,45 @@ def national_institutions() -> tuple[str, ...]:
 
 
 @cache
+def legal_forms() -> tuple[str, ...]:
+    """Heads that give a company's legal form (Ltd, Plc), which a name is also written without."""
+    return tuple(row[0] for row in _rows("name_heads.tsv") if len(row) > 2 and row[2] == "legal")
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    name: str
+    country: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]  # CAMEO sector:start/end
+
+
+@cache
+def people() -> tuple[KnownPerson, ...]:
+    """People with the country they served and their dated roles (built from PETRARCH2)."""
+    return tuple(
+        KnownPerson(row[0], row[1], _split(row[2]), _split(row[3]) if len(row) > 3 else ())
+        for row in _rows("people.tsv")
+    )
+
+
+@cache
+def agents() -> dict[str, str]:
+    """A noun for a person -> its CAMEO sector (built from PETRARCH2)."""
+    return {row[0]: row[1] for row in _rows("agents.tsv")}
+
+
+@cache
+def regions() -> dict[str, tuple[str, str]]:
+    """Every written form of a region or territory -> (its name, its entity type)."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in _rows("regions.tsv"):
+        for form in (row[0], *_split(row[2] if len(row) > 2 else "")):
+            out[form] = (row[0], row[1])
+    return out
+
+
+@cache
 def descriptors() -> dict[str, str]:
     """A common noun before a name -> the entity type of the name ("company" -> ORG)."""
     return {row[0]: row[1] for row in _rows("descriptors.tsv")}

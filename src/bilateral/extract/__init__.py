@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
 
-from bilateral.extract import candidates, context, people
+from bilateral.extract import candidates, context, known, people
 from bilateral.extract.agency import Agency
 from bilateral.extract.attribution import Attributor, Person, PersonMention, Speaker
 from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
@@ -27,7 +26,8 @@ from bilateral.extract.events import (
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.nlp import ModelNotInstalled, load_pipeline
 from bilateral.extract.periods import DateMention, find_dates, partial_date
-from bilateral.extract.quotes import QuoteSpan, find_quotes
+from bilateral.extract.quotes import attribute, find_quotes
+from bilateral.extract.subjects import SubjectFinder
 from bilateral.model import ArticleEntities, Claim, Document, Event, Quote, content_id
 
 
@@ -43,6 +43,7 @@ class Extractor:
         self.lexicon = Lexicon.build(self.nlp)
         self.claims = ClaimFinder()
         self.agency = Agency(model)
+        self.subjects = SubjectFinder(model)
         self.events = EventFinder(self.agency.sides)
         self.batch_size = batch_size
 
@@ -55,18 +56,22 @@ class Extractor:
         lex, text = self.lexicon, document.text
         found = (
             candidates.from_institutions(text, lex)
+            + candidates.from_regions(text)
             + candidates.from_spacy(doc, text, lex)
             + candidates.from_titles_and_descriptors(text, lex)
             + candidates.from_name_heads(text, lex)
             + candidates.from_gazetteer(doc, lex)
         )
-        merged = context.merge(found)
+        merged = context.headlines(context.merge(found, text, lex), text)
+        merged = context.portfolios(merged, text, lex)
         context.titled_names(merged, text, lex)
         merged = context.surnames(merged, text, lex)
+        merged = context.short_forms(merged, text)
         context.enumerations(merged, text, lex.descriptors)
         context.places_by_position(merged, text)
         context.described_facilities(merged, text, lex)
         merged = context.quoted_titles(merged, text)
+        known.retype(merged, text)
         context.vote_by_surface(merged, text)
         people.attach_roles(merged, text, lex)
         return resolve_in_article(document.id, text, merged, lex)
@@ -80,9 +85,12 @@ class Extractor:
             for m in found.mentions
             if (e := by_id[m.local_entity_id]).type == "PERSON"
         ]
-        sources = [(m.start, m.end) for m in found.mentions if m.type == "ORG"]
+        sources = [(m.start, m.end, m.local_entity_id) for m in found.mentions if m.type == "ORG"]
         paragraphs = [(b.start, b.end) for b in document.blocks]
         spans = find_quotes(text, list(paragraphs))
+        sentences = _within_blocks(
+            [(s.start_char, s.end_char) for s in doc.sents], paragraphs, text
+        )
         attributor = Attributor(
             text,
             persons,
@@ -90,17 +98,10 @@ class Extractor:
             self.lexicon.gazetteer.demonyms,
             [(q.start, q.end) for q in spans],
             paragraphs,
+            self.subjects,
+            sentences,
         )
-        quotes: list[Quote] = []
-        for q in spans:
-            quote = self._quote(document.id, text, q, attributor)
-            previous = quotes[-1] if quotes else None
-            if quote.speaker_text is None and previous and _same_paragraph(previous, q, paragraphs):
-                # “A,” he said. “B.” - the second part is the same speaker's
-                quote = replace(
-                    quote, speaker_id=previous.speaker_id, speaker_text=previous.speaker_text
-                )
-            quotes.append(quote)
+        quotes = attribute(document.id, text, spans, attributor, paragraphs)
         countries = [
             CountryMention(m.start, m.end, e.country)
             for m in found.mentions
@@ -109,9 +110,6 @@ class Extractor:
         counts = Counter(c.code for c in countries)
         dyad = tuple(code for code, _ in counts.most_common(2))
         body = [(b.start, b.end) for b in document.blocks if b.kind == "body"]
-        sentences = _within_blocks(
-            [(s.start_char, s.end_char) for s in doc.sents], paragraphs, text
-        )
         published = date.fromisoformat(document.published) if document.published else None
         dates = find_dates(text, published)
         drafts = self.claims.find(
@@ -189,27 +187,12 @@ class Extractor:
         return tuple(out)
 
     @staticmethod
-    def _quote(doc_id: str, text: str, q: QuoteSpan, attributor: Attributor) -> Quote:
-        speaker = attributor.speaker_of_quote(q.start, q.end, q.para_start, q.para_end)
-        return Quote(
-            id=content_id("q", doc_id, q.start, q.end),
-            doc_id=doc_id,
-            start=q.start,
-            end=q.end,
-            text=text[q.start : q.end],
-            speaker_id=speaker.local_id if speaker else None,
-            speaker_text=speaker.text if speaker else None,
-        )
-
-    @staticmethod
     def _claim(doc_id: str, d: Draft, quotes: list[Quote], attributor: Attributor) -> Claim:
         inside = next((q for q in quotes if q.start <= d.value.start < q.end), None)
         speaker: Speaker | None
         if inside is not None:
             speaker = (
-                Speaker(inside.speaker_id, inside.speaker_text or "")
-                if inside.speaker_text
-                else None
+                Speaker(inside.speaker_id, inside.speaker_text) if inside.speaker_text else None
             )
         else:
             speaker = attributor.speaker_of_sentence(d.start, d.end)
@@ -234,7 +217,7 @@ class Extractor:
             qualifier=d.qualifier,
             noun=d.noun,
             speaker_id=speaker.local_id if speaker else None,
-            source=speaker.text if speaker and not speaker.local_id else None,
+            source=speaker.text if speaker and not speaker.local_id and speaker.named else None,
             note=v.note,
         )
 
@@ -258,10 +241,6 @@ def _within_blocks(
             else:
                 out.append((start, end))
     return out
-
-
-def _same_paragraph(previous: Quote, q: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
-    return any(p_start <= previous.start and q.end <= p_end for p_start, p_end in paragraphs)
 
 
 __all__ = ["Extractor", "ModelNotInstalled", "load_pipeline"]

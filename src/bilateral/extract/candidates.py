@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from bilateral import data
 from bilateral.extract.lexicon import Lexicon
 
 NAME_LABELS = {
@@ -30,7 +32,11 @@ _LEADING = re.compile(
     r"^(?:(?:the|The|THE|a|A|an|An|In|At|On|For|During|After|Before|From|With|By|As|And|But|When"
     r"|While|Since|Under|Among|Between|Of|To|This|That|These|Those|Its|His|Her|Their|Our|Both)\s+)+"
 )
+_BASED = re.compile(r"[A-Z][\w.]*-based\s+")  # "Paris-based X": X is the name
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:!?\"“”()\-–—])+$")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+_ORG_GLUE = re.compile(r"\b(?:of|on|and|for|the|in)\b|&")  # in names of things, not of people
+_THING_GOES_ON = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?[A-Z]")
 _HYPHEN_TAIL = re.compile(r"^-[a-z]{1,4}\b")
 _BROKEN_HEAD = re.compile(r"\b[A-Z][a-z]+-\s+$")
 _POSSESSIVE_PREFIX = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>[A-Z].*)$")
@@ -55,9 +61,14 @@ def trim(c: Candidate, text: str) -> Candidate | None:
     span = text[c.start : c.end]
     lead = _LEADING.match(span)
     start = c.start + (lead.end() if lead else 0)
+    based = _BASED.match(text, start, c.end)
+    start = based.end() if based else start
     span = text[start : c.end]
     tail = _TRAILING.search(span)
     end = c.end - (len(tail.group(0)) if tail else 0)
+    if _INITIALS.search(text[start : end + 1]):
+        end += 1  # "U.K." keeps its last period
+
     while start < end and text[start].isspace():
         start += 1
     if end <= start:
@@ -91,9 +102,10 @@ def _extend_with_place(c: Candidate, text: str, lex: Lexicon) -> None:
 def _split_compound(c: Candidate, text: str, lex: Lexicon) -> list[Candidate] | None:
     """ "Chile-Peru" or "Chilean-Peruvian": the countries it names, not one entity."""
     span = text[c.start : c.end]
-    if "-" not in span:
-        return None
-    pieces, out, offset = span.split("-"), [], c.start
+    glue = "-" if "-" in span else "/"
+    if glue not in span:
+        return None  # "U.S./Japan" is two countries too
+    pieces, out, offset = span.split(glue), [], c.start
     for piece in pieces:
         place = lex.gazetteer.places.get(piece)
         demonym = lex.gazetteer.demonyms.get(piece)
@@ -105,6 +117,26 @@ def _split_compound(c: Candidate, text: str, lex: Lexicon) -> list[Candidate] | 
     return out
 
 
+_CAPITALISED_AFTER_ABBREVIATION = re.compile(
+    r"\b[a-z]+\s+(?:[A-Z]\.){2,}\s+(?:From|And|To|In|The|Is|Was|Will|Would|Has|Had|Of|For|On|At|By"
+    r"|With|As|That|Which|Where|Who|Should|Could|Can|May|Must|Did|Does|Are|Were|Rose|Fell)\b"
+)
+
+
+@lru_cache(maxsize=4)
+def _capitalises_after_abbreviations(text: str) -> bool:
+    """Wire copy that capitalises whatever word follows "U.S.", even in mid-sentence ("the
+    U.S. From ..."): in such an article a capital after an abbreviation says nothing."""
+    return _CAPITALISED_AFTER_ABBREVIATION.search(text) is not None
+
+
+def _common_words(words: str, text: str) -> bool:
+    """Every word is written in lower case somewhere in the article: common words."""
+    return all(
+        re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words.split()
+    )
+
+
 def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
     """A country, a demonym or a title glued to the front of a name becomes its attribute."""
     while True:
@@ -114,11 +146,25 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
             c.country = c.country or lex.country_of(possessive.group("owner"))
             c.start += possessive.start("rest")
             continue
+        rest_words = possessive.group("rest").split() if possessive else []
+        if len(rest_words) >= 2 and lex.heads.get(rest_words[0]) == "ORG" and c.label != "PERSON":
+            c.start += possessive.start("rest")  # type: ignore[union-attr]
+            continue  # "the minister's Ministry of Trade": the owner is no part of the name
         first, _, rest = span.partition(" ")
         if not rest:
             return c
         if lex.country_of(first) and rest[:1].isupper():
             titled = any(lex.titles.get(" ".join(rest.split()[:n])) for n in (1, 2, 3))
+            if first.endswith(".") and (
+                _common_words(rest, text)
+                or (
+                    _capitalises_after_abbreviations(text)
+                    and not any(w in lex.heads for w in rest.split())
+                )
+            ):
+                c.end, c.label, c.fixed = c.start + len(first), "GPE", True
+                c.country = lex.country_of(first)
+                return c  # "U.S. Sanctions": capitalised only after the abbreviation's period
             if c.label != "PERSON" and not titled:
                 if c.label in ("ORG", "FAC"):
                     c.country = c.country or lex.country_of(first)
@@ -132,6 +178,8 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
             head = " ".join(words[:size])
             title = lex.titles.get(head)
             if title is not None and len(words) > size:
+                if _ORG_GLUE.search(" ".join(words[size:])):
+                    return c  # "General Agreement on Tariffs": a title word opens a name
                 if title.kind != "honorific":
                     c.roles.append(title.role)
                 c.label, c.fixed = "PERSON", True
@@ -151,7 +199,10 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
         return []
     c = trimmed
     span = text[c.start : c.end]
-    if any(ch in span for ch in "[]{}<>\n") or not any(ch.isupper() for ch in span):
+    if " (" in span:  # "World Health Organisation (WHO": the name ends before its acronym
+        c.end = c.start + span.index(" (")
+        span = text[c.start : c.end]
+    if any(ch in span for ch in "[]{}<>()\n") or not any(ch.isupper() for ch in span):
         return []
     shouted = span.isupper() and len(span) > 3  # a dateline: "ASTANA –"
     place = lex.gazetteer.places.get(span.title() if shouted else span)
@@ -159,6 +210,9 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
         return [Candidate(c.start, c.end, "GPE", place.country, fixed=True)]
     if shouted and c.label == "PERSON":
         return []
+    region = data.regions().get(span)
+    if region is not None:  # "Nagorno Karabakh", which the tagger may call a person
+        return [Candidate(c.start, c.end, region[1], fixed=True, source=c.source)]
     demonym = lex.gazetteer.demonyms.get(span)
     if demonym is not None:
         return [Candidate(c.start, c.end, "NORP", demonym, fixed=True)]
@@ -175,6 +229,14 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     words = span.split()
     if not words or words[-1][:1].islower() or words[-1][:1].isdigit():
         return []  # "the Chilean party": a description, not a name
+    if lex.heads.get(words[-1]) == "AWARD" or (
+        len(words) > 2 and lex.heads.get(words[0]) == "AWARD" and words[1] == "of"
+    ):
+        return []  # "Order of Friendship", "Peace Prize": an award, no person or place
+    if c.label == "PERSON" and len(words) >= 3 and lex.country_of(words[-1]):
+        c.end = c.start + len(span) - len(words[-1]) - 1  # "Ana Ruiz Chile": a caption's country
+        c.country = c.country or lex.country_of(words[-1])
+        words = words[:-1]
     head = lex.heads.get(words[-1])
     if len(words) == 1 and (head or lex.titles.get(span)):
         return []  # "Embassy", "Minister": a common noun on its own
@@ -213,8 +275,7 @@ def from_name_heads(text: str, lex: Lexicon) -> list[Candidate]:
     """Capitalised names ending in a word that says what they are: "Zuma Rock Monument"."""
     out = []
     for match in lex.head_pattern.finditer(text):
-        # the head as written, which may be several words ("Consulate General")
-        c = Candidate(match.start(1), match.end(1), lex.heads[match["head"]], source="head")
+        c = Candidate(match.start(1), match.end(1), lex.heads[match.group("head")], source="head")
         out.extend(refine(c, text, lex))
     return out
 
@@ -239,6 +300,8 @@ def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
         title = lex.titles[match.group("title")]
         if title.kind == "occupation" and match.group("title")[0].isupper():
             continue  # "Writer" at the start of a sentence is no occupation
+        if _THING_GOES_ON.match(text, match.end("name")):
+            continue  # "General Agreement on Tariffs": the title word opens the name of a thing
         if _plain_name(match.group("name"), lex):
             c = Candidate(
                 match.start("name"), match.end("name"), "PERSON", fixed=True, source="title"
@@ -261,7 +324,24 @@ def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
         country = lex.country_of(match.group("owner")) or lex.country_of(match.group("of"))
         if country is None:
             continue
-        out.append(
-            Candidate(match.start(), match.end(), "ORG", country, fixed=True, source="institution")
-        )
+        owner = match.group("owner") or ""
+        # "China's Ministry of Commerce" is the Ministry of Commerce, of China
+        start = match.start("head") if owner.endswith(("'s", "’s")) else match.start()
+        out.append(Candidate(start, match.end(), "ORG", country, fixed=True, source="institution"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _region_pattern() -> re.Pattern[str]:
+    forms = sorted(data.regions(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+
+
+def from_regions(text: str) -> list[Candidate]:
+    """World regions and territories ("Indo-Pacific", "Nagorno Karabakh") from the knowledge
+    file: the tagger calls them people or misses them."""
+    regions = data.regions()
+    return [
+        Candidate(m.start(), m.end(), regions[m.group(0)][1], fixed=True, source="region")
+        for m in _region_pattern().finditer(text)
+    ]

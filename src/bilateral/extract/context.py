@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
+from bilateral.naming import fold
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 _AND = re.compile(r"^\s*(?:,?\s+and|&)\s*$")
@@ -23,12 +25,14 @@ def _singular(word: str) -> str:
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|to|from)\s+$")
 _OPEN_QUOTE = re.compile(r"[\"“‘']\s*$")
 _CLOSE_QUOTE = re.compile(r"^\s*[\"”’']")
-_PRIORITY = {"institution": 0, "ner": 1, "title": 2, "head": 3, "gazetteer": 4}
+_PRIORITY = {"region": 4, "institution": 0, "ner": 1, "title": 2, "head": 3, "gazetteer": 4}
 # When the tagger's votes tie, the kinds of names it confuses most are settled in this order.
 _TIE_ORDER = {t: i for i, t in enumerate(("GPE", "ORG", "FAC", "LOC", "PERSON", "NORP"))}
 
 
-def merge(candidates: list[Candidate]) -> list[Candidate]:
+def merge(
+    candidates: list[Candidate], text: str = "", lex: Lexicon | None = None
+) -> list[Candidate]:
     """One span per stretch of text: institutions first, then spaCy, then the other rules;
     among equals, the longer span."""
     ordered = sorted(candidates, key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
@@ -36,8 +40,9 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     for c in ordered:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    _trust_titles(taken, [c for c in candidates if c.source == "title"])
-    # A title can stretch a span over its neighbour's: keep one span per stretch again.
+    _trust_titles(taken, [c for c in candidates if c.source == "title"], text, lex)
+    taken = _whole_names(taken, [c for c in candidates if c.source == "head"])
+    # A title or a whole name can stretch a span over its neighbour's: one span per stretch.
     kept: list[Candidate] = []
     for c in sorted(taken, key=lambda c: (c.start, -(c.end - c.start))):
         if not kept or c.start >= kept[-1].end:
@@ -45,7 +50,27 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _trust_titles(taken: list[Candidate], titled: list[Candidate]) -> None:
+def _whole_names(taken: list[Candidate], headed: list[Candidate]) -> list[Candidate]:
+    """A name ending in a word that says what it is ("Acme and Sons Ltd") wins over the
+    pieces the tagger cut it into ("Acme", "Sons Ltd"), when it only joins them."""
+    for h in sorted(headed, key=lambda c: c.start - c.end):
+        if h in taken:
+            continue
+        inside = [t for t in taken if t.start < h.end and t.end > h.start]
+        if inside and all(
+            h.start <= t.start
+            and t.end <= h.end
+            and t.source in ("ner", "title")
+            and t.label != "PERSON"
+            for t in inside
+        ):
+            taken = [t for t in taken if t not in inside] + [h]
+    return taken
+
+
+def _trust_titles(
+    taken: list[Candidate], titled: list[Candidate], text: str, lex: Lexicon | None
+) -> None:
     """A name announced by a title ("footballer Nwankwo Kanu") keeps the type the title gives,
     and starts where the title ends, even where spaCy's span says otherwise ("Nigeria Carlos
     Garcete" after "Ambassador to"); spaCy's span may still run further ("Lula da Silva")."""
@@ -53,8 +78,18 @@ def _trust_titles(taken: list[Candidate], titled: list[Candidate]) -> None:
         for c in taken:
             if c is t or c.fixed or c.end <= t.start or c.start >= t.end:
                 continue
+            if c.label == "PERSON" and c.start < t.start and lex is not None:
+                # "Minister of Foreign Affairs Bui Thanh Son": the title's scope ate the first
+                # words of a name the tagger saw whole; only a place or title is cut off
+                lead = text[c.start : t.start].split()
+                if not any(w in lex.gazetteer.places or w in lex.titles for w in lead):
+                    c.end = max(c.end, t.end)
+                    c.fixed = True
+                    c.roles.extend(r for r in t.roles if r not in c.roles)
+                    continue
             c.start, c.end = t.start, max(c.end, t.end)
             c.label, c.fixed = t.label, True
+            c.country = c.country or t.country
             c.roles.extend(r for r in t.roles if r not in c.roles)
 
 
@@ -69,7 +104,7 @@ def titled_names(cands: list[Candidate], text: str, lex: Lexicon) -> None:
             continue
         before = text[max(0, c.start - 60) : c.start]
         match = lex.title_before.search(before) if lex.title_word.search(before) else None
-        if match and lex.titles[match.group("title")].kind == "office":
+        if match and lex.title(match.group("title")).kind == "office":
             c.label = "PERSON"
 
 
@@ -189,3 +224,74 @@ def vote_by_surface(cands: list[Candidate], text: str) -> None:
         for c in group:
             c.label = label
             c.country = c.country or country
+
+
+def _shouting(text: str, c: Candidate) -> bool:
+    """Inside a line written all in capitals: a headline, where the tagger guesses wildly."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return not any(ch.islower() for ch in line) and sum(ch.isalpha() for ch in line) > 12
+
+
+def headlines(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A name in an all-capitals headline ("URGING JAPAN", "NEARS") is kept only when the
+    article writes it in ordinary case too, and then takes that mention's type; a known place
+    stays."""
+    written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c)}
+    out = []
+    for c in cands:
+        if not _shouting(text, c):
+            out.append(c)
+            continue
+        if c.fixed and c.label in ("GPE", "NORP"):
+            out.append(c)
+            continue
+        same = written.get(fold(text[c.start : c.end]))
+        if same is not None:
+            c.label, c.fixed = same.label, same.fixed
+            c.country = c.country or same.country
+            out.append(c)
+    return out
+
+
+def short_forms(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Once an article names "Acme and Sons Ltd", a later "Acme and Sons" is that company too,
+    whatever pieces the tagger cut it into."""
+    legal = set(data.legal_forms())
+    shorts = {}
+    for c in cands:
+        words = text[c.start : c.end].split()
+        if c.label == "ORG" and len(words) >= 3 and words[-1] in legal:
+            shorts[" ".join(words[:-1]).rstrip(".,")] = c
+    if not shorts:
+        return cands
+    found = list(cands)
+    alternation = "|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text):
+        inside = [c for c in found if c.start < match.end() and c.end > match.start()]
+        if any(c.end > match.end() or c.label in ("PERSON", "GPE", "NORP") for c in inside):
+            continue  # the full name itself, or a name that only starts the same way
+        found = [c for c in found if c not in inside]
+        country = shorts[match.group(0)].country
+        found.append(
+            Candidate(match.start(), match.end(), "ORG", country, fixed=True, source="head")
+        )
+    return sorted(found, key=lambda c: c.start)
+
+
+def portfolios(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
+    """ "Turkey's Trade Minister X", "the Trade and Industry Secretary X": a name the tagger
+    found just before an office title is the title's portfolio, not an organisation."""
+    out = []
+    for c in cands:
+        words = text[c.start : c.end].split()
+        if c.fixed or c.label in ("PERSON", "GPE", "NORP") or words[-1] in lex.heads:
+            out.append(c)
+            continue
+        after = re.match(r"\s+", text[c.end : c.end + 2])
+        title = lex.title_word.match(text, c.end + (after.end() if after else 0))
+        if after and title and lex.title(title.group(0)).kind == "office":
+            continue
+        out.append(c)
+    return out

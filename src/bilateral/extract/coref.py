@@ -6,7 +6,9 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
+from bilateral import data
 from bilateral.extract.candidates import Candidate
+from bilateral.extract.known import known_person
 from bilateral.extract.lexicon import Lexicon
 from bilateral.model import ENTITY_TYPES, ArticleEntities, LocalEntity, Mention, content_id
 from bilateral.naming import fold, strip_decoration, tidy, words
@@ -18,14 +20,14 @@ _TYPE_ORDER = {
 
 def _group_key(c: Candidate, text: str, lex: Lexicon) -> tuple[str, ...]:
     span = text[c.start : c.end]
-    place = lex.gazetteer.places.get(span)
+    place = lex.gazetteer.places.get(span) or lex.gazetteer.places.get(span.title())
     if place is not None and c.label == "GPE":
         return ("place", place.name)
     if c.label == "NORP" and c.country:
         return ("norp", c.country)
     if c.source == "institution" and c.country:
         found = lex.institution.match(span)
-        head = found.group("head") if found else span
+        head = found.group("head") + (found.group("field") or "") if found else span
         return ("institution", fold(head), c.country)
     return ("name", fold(span))
 
@@ -88,7 +90,45 @@ def _name(group: list[Candidate], text: str, key: tuple[str, ...]) -> str:
     if key[0] == "place":
         return key[1]
     forms = Counter(tidy(strip_decoration(text[c.start : c.end])) for c in group)
-    return max(forms, key=lambda f: (len(words(f)), forms[f], len(f)))
+    return max(forms, key=lambda f: (len(words(f)), not f.isupper(), forms[f], len(f)))
+
+
+_FUNCTION_WORDS = {"of", "and", "the", "for", "on", "in", "to", "&"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in words(name) if w.lower() not in _FUNCTION_WORDS).upper()
+
+
+def _join_acronyms(keyed: dict[tuple[str, ...], list[Candidate]], text: str) -> None:
+    """ "MITI" is the "Ministry of International Trade and Industry" the article names: an
+    acronym joins the one name of the article whose initials spell it."""
+    names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key, group in keyed.items():
+        span = text[group[0].start : group[0].end]
+        if key[0] == "name" and len(words(span)) >= 2:
+            names[_initials(span)].append(key)
+    for key in list(keyed):
+        span = text[keyed[key][0].start : keyed[key][0].end]
+        if key[0] != "name" or not (2 <= len(span) <= 6 and span.isupper() and span.isalpha()):
+            continue
+        full = names.get(span, [])
+        if len(full) == 1 and full[0] in keyed:
+            keyed[full[0]].extend(keyed.pop(key))
+    legal = data.legal_forms()
+    for key in list(keyed):
+        if not keyed.get(key):
+            continue
+        span = text[keyed[key][0].start : keyed[key][0].end]
+        if key[0] == "name" and span.split()[-1] in legal:
+            short = ("name", fold(" ".join(span.split()[:-1])))
+            if short in keyed and short != key:
+                keyed[key].extend(keyed.pop(short))  # "Acme and Sons" is "Acme and Sons Ltd"
+
+
+def _known_country(name: str) -> str | None:
+    person = known_person(name)
+    return person.country if person else None
 
 
 def resolve_in_article(
@@ -100,6 +140,7 @@ def resolve_in_article(
     for c in kept:
         if c.label != "PERSON":
             keyed[_group_key(c, text, lex)].append(c)
+    _join_acronyms(keyed, text)
     for group in groups:
         keyed[("person", fold(_name(group, text, ("name",))))].extend(group)
     entities, mentions = [], []
@@ -115,7 +156,8 @@ def resolve_in_article(
                 doc_id=doc_id,
                 type=label,
                 name=name,
-                country=next((c.country for c in group if c.country), None),
+                country=next((c.country for c in group if c.country), None)
+                or (_known_country(name) if label == "PERSON" else None),
                 roles=_roles(group),
                 forms=forms,
             )

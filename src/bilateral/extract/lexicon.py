@@ -52,6 +52,8 @@ class Lexicon:
         demonyms = _alternation(list(gaz.demonyms))
         title_forms = _alternation(list(titles))
         lower_titles = _alternation([t.lower() for t in titles if t[0].isupper()])
+        # wire copy writes offices in any case before a name: "Deputy prime minister Kim Su"
+        offices = _alternation([t for t, v in titles.items() if v.kind == "office"])
         owner = rf"(?P<owner>(?:{places})['’]s|{demonyms}|{places})"
         proper = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*"
         scope = rf"(?:\s+(?P<prep>of|to|for|in)\s+(?:the\s+)?(?P<target>{places}|{proper}))"
@@ -59,7 +61,7 @@ class Lexicon:
             [h.lower() for h, t in data.name_heads().items() if t == "FAC"]
         )
         title_before = re.compile(
-            rf"(?:\b{owner}\s+)?\b(?P<title>{title_forms})(?P<scopes>(?:{scope})*)\s*$"
+            rf"(?:\b{owner}\s+)?\b(?P<title>{title_forms}|(?i:{offices}))(?P<scopes>(?:{scope})*)\s*$"
         )
         title_after = re.compile(
             rf"^,\s+(?:the\s+|an?\s+)?(?:{owner}\s+)?(?P<title>{lower_titles}|{title_forms})"
@@ -67,11 +69,15 @@ class Lexicon:
             re.IGNORECASE,
         )
         heads = data.name_heads()
+        legal_words = _alternation(list(data.legal_forms()))
+        complement = r"[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,4}"
         head_words = _alternation([h for h in heads if h[:1].isupper() and not h.endswith(".")])
         all_places = _alternation(list(gaz.places))
         national = _alternation(list(data.national_institutions()))
         institution = re.compile(
             rf"(?<![\w-])(?:(?P<owner>{demonyms}|(?:{places})['’]s)\s+)?(?P<head>{national})"
+            rf"(?:\s+(?:of|for|on)\s+(?!(?:the\s+)?(?:{places})\b)"  # "Ministry of Commerce"
+            rf"(?P<field>[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){{0,4}}))?"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>{places}))?(?:\s+in\s+(?P<city>{all_places}))?\b"
         )
         name = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -91,7 +97,10 @@ class Lexicon:
             title_before=title_before,
             title_after=title_after,
             head_pattern=re.compile(
-                rf"(?<![\w-])((?:[A-Z][\w'’&-]*\s+){{1,4}}(?P<head>{head_words}))\b"
+                rf"(?<![\w.-])((?:[A-Z][\w'’-]*\s+(?:and|&)\s+(?=(?:[A-Z][\w'’&-]*\.?\s+){{1,3}}"
+                rf"(?:{legal_words})\b))?"  # "Acme and Sons Ltd": "and" only before a legal form
+                rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]*\.?\s+){{1,5}}(?P<head>{head_words})"
+                rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{complement})?)(?![\w-])"  # "Bank of X"
             ),
             institution=institution,
             scope=re.compile(scope),
@@ -104,6 +113,10 @@ class Lexicon:
                 rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"
             ),
         )
+
+    def title(self, surface: str) -> data.Title:
+        """The title a matched surface names, in whatever case it was written."""
+        return self.titles.get(surface) or self.titles[surface.lower()]
 
     def country_of(self, form: str | None) -> str | None:
         """The country a country name, its possessive or a demonym denotes."""

@@ -26,3 +26,9 @@ def load_pipeline(model: str) -> Language:
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     return nlp
+
+
+def load_parser(model: str) -> Language:
+    """The tagger and the dependency parser with their encoder, without the recogniser: for
+    the few sentences whose grammar decides something (who said a quotation)."""
+    return spacy.load(model, exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])

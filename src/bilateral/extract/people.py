@@ -40,7 +40,7 @@ def attach_roles(cands: list[Candidate], text: str, lex: Lexicon) -> None:
         after = lex.title_after.match(following) if lex.title_word.search(following) else None
         if (
             before
-            and lex.titles[before.group("title")].kind == "regnal"
+            and lex.title(before.group("title")).kind == "regnal"
             and not before.group("scopes")
         ):
             c.start -= len(before.group(0))  # "Pope" + "Francis": the title is part of the name

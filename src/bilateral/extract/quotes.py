@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bilateral.extract.attribution import Attributor, Speaker
+from bilateral.model import Quote, content_id
+
 OPENERS = '“"‘'
 CLOSERS = '”"’'
 # Which marks close which: curly and straight double quotes are mixed in the wild, single
@@ -74,3 +77,52 @@ def _add(found: list[QuoteSpan], text: str, start: int, end: int, para: tuple[in
     start, end = start + lead, start + trail
     if len(re.findall(r"\w+", text[start:end])) >= MIN_WORDS:
         found.append(QuoteSpan(start, end, para[0], para[1]))
+
+
+def attribute(
+    doc_id: str,
+    text: str,
+    spans: list[QuoteSpan],
+    attributor: Attributor,
+    paragraphs: list[tuple[int, int]],
+) -> list[Quote]:
+    """Each quote with its speaker. A quote that names none continues its speaker's previous
+    one: the second half of “A,” he said. “B.”, and a paragraph that is all quotation after a
+    paragraph that ended with an attributed one (successive quoted paragraphs of one speech)."""
+    quotes: list[Quote] = []
+    attributor.prepare([(q.start, q.end, q.para_start, q.para_end) for q in spans])
+    for q in spans:
+        speaker = attributor.speaker_of_quote(q.start, q.end, q.para_start, q.para_end)
+        previous = quotes[-1] if quotes else None
+        if (
+            speaker is None
+            and previous is not None
+            and previous.speaker_text is not None
+            and _continues(previous, q, text, paragraphs)
+        ):
+            speaker = Speaker(previous.speaker_id, previous.speaker_text)
+        quotes.append(
+            Quote(
+                id=content_id("q", doc_id, q.start, q.end),
+                doc_id=doc_id,
+                start=q.start,
+                end=q.end,
+                text=text[q.start : q.end],
+                speaker_id=speaker.local_id if speaker else None,
+                speaker_text=speaker.text if speaker else None,
+            )
+        )
+    return quotes
+
+
+def _continues(previous: Quote, q: QuoteSpan, text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    if any(p_start <= previous.start and q.end <= p_end for p_start, p_end in paragraphs):
+        return True  # the same paragraph
+    index = next((i for i, (s, e) in enumerate(paragraphs) if s <= q.start < e), None)
+    if index is None or index == 0:
+        return False
+    p_start, p_end = paragraphs[index]
+    prev_start, prev_end = paragraphs[index - 1]
+    opens = not text[p_start : q.start].strip(OPENERS + " ")
+    closes = not text[q.end : p_end].strip(CLOSERS + " .,")
+    return opens and closes and prev_start <= previous.start < prev_end

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from bilateral import data
 from bilateral.model import Entity, LocalEntity, content_id
-from bilateral.naming import fold, words
+from bilateral.naming import fold, sound_key, words
 
 _TYPE_ORDER = {
     t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "PRODUCT"))
@@ -54,7 +54,7 @@ def _link_people(people: list[LocalEntity], groups: _Groups) -> None:
     by_last: dict[str, list[LocalEntity]] = defaultdict(list)
     by_word: dict[str, list[LocalEntity]] = defaultdict(list)
     for p in full:
-        by_last[fold(words(p.name)[-1])[:3]].append(p)
+        by_last[sound_key(words(p.name)[-1])[:3]].append(p)
         for w in words(p.name):
             by_word[fold(w)].append(p)
     for bucket in by_last.values():
@@ -62,14 +62,17 @@ def _link_people(people: list[LocalEntity], groups: _Groups) -> None:
             for b in bucket[i + 1 :]:
                 if fuzz.ratio(fold(a.name), fold(b.name)) >= 90:
                     groups.union(a.id, b.id)
-    # Words are bucketed by their first two letters so a typo is only sought among look-alikes.
+    # Words are bucketed by their first two sounds so a typo is only sought among look-alikes.
     by_prefix: dict[str, list[str]] = defaultdict(list)
     for w in by_word:
-        by_prefix[w[:2]].append(w)
+        by_prefix[sound_key(w)[:2]].append(w)
     for single in (p for p in people if len(words(p.name)) < 2):
         key = fold(single.name)
         bearers = [
-            p for w in by_prefix.get(key[:2], ()) if _similar_surnames(w, key) for p in by_word[w]
+            p
+            for w in by_prefix.get(sound_key(key)[:2], ())
+            if _similar_surnames(w, key)
+            for p in by_word[w]
         ]
         roots = {groups.find(p.id) for p in bearers}
         if len(roots) > 1 and single.country:

@@ -1,0 +1,65 @@
+"""The words and records of attribution: who a speaker is, and the patterns that find one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bilateral import data
+from bilateral.extract.roles import ROLE_NOUNS
+
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee")
+NOBODY = "nobody"  # Speaker.text of an unnamed source: "an official said", "they said"
+# The end of a sentence after a quote: not the period of "Sen." or "U.S." before a name.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])[.!?](?:\s|$)|[“\"]")
+
+
+@dataclass(frozen=True)
+class Person:
+    local_id: str
+    name: str
+    roles: tuple[str, ...]
+    country: str | None
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    person: Person
+
+
+@dataclass(frozen=True)
+class Speaker:
+    local_id: str | None  # a person or organisation of the article; None for a named source
+    text: str  # the words that named the speaker; NOBODY for an unnamed one
+
+    @property
+    def named(self) -> bool:
+        return self.text != NOBODY
+
+
+def alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]
+]:
+    """Built once: the speech verbs, "according to", role nouns, pronouns and person nouns."""
+    words = data.speech()
+    verbs = alt([w for w, k in words.items() if k == "verb"])
+    # nouns that stand for a person: ours, and the agent nouns of PETRARCH2 that name one
+    person_nouns = frozenset({w for w, k in words.items() if k == "person"}) | {
+        w for w in data.agents() if w.endswith(PERSON_ENDINGS)
+    }
+    roles = alt(list(ROLE_NOUNS))
+    return (
+        re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE),
+        re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})", re.IGNORECASE),
+        re.compile(rf"\b(?:the\s+)?(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<role>{roles})\b", re.IGNORECASE),
+        re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
+        person_nouns,
+    )
