@@ -49,12 +49,22 @@ def _similar_surnames(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 80)
 
 
+def _surname_bucket(word: str) -> str:
+    """Full names are compared only within the bucket of their surname's first sounds."""
+    return sound_key(word)[:3]
+
+
+def _word_bucket(word: str) -> str:
+    """A surname alone is sought only among the words sharing its first two sounds."""
+    return sound_key(word)[:2]
+
+
 def _link_people(people: list[LocalEntity], groups: _Groups) -> None:
     full = [p for p in people if len(words(p.name)) >= 2]
     by_last: dict[str, list[LocalEntity]] = defaultdict(list)
     by_word: dict[str, list[LocalEntity]] = defaultdict(list)
     for p in full:
-        by_last[sound_key(words(p.name)[-1])[:3]].append(p)
+        by_last[_surname_bucket(words(p.name)[-1])].append(p)
         for w in words(p.name):
             by_word[fold(w)].append(p)
     for bucket in by_last.values():
@@ -65,12 +75,12 @@ def _link_people(people: list[LocalEntity], groups: _Groups) -> None:
     # Words are bucketed by their first two sounds so a typo is only sought among look-alikes.
     by_prefix: dict[str, list[str]] = defaultdict(list)
     for w in by_word:
-        by_prefix[sound_key(w)[:2]].append(w)
+        by_prefix[_word_bucket(w)].append(w)
     for single in (p for p in people if len(words(p.name)) < 2):
         key = fold(single.name)
         bearers = [
             p
-            for w in by_prefix.get(sound_key(key)[:2], ())
+            for w in by_prefix.get(_word_bucket(key), ())
             if _similar_surnames(w, key)
             for p in by_word[w]
         ]
@@ -165,6 +175,6 @@ def block_keys(e: LocalEntity) -> tuple[str, ...]:
     if e.type == "PERSON":
         parts = words(e.name)
         if len(parts) >= 2:
-            keys.add("last:" + fold(parts[-1])[:3])
-        keys |= {"word:" + fold(w)[:2] for w in parts}
+            keys.add("last:" + _surname_bucket(parts[-1]))
+        keys |= {"word:" + _word_bucket(fold(w)) for w in parts}
     return tuple(sorted(keys))
