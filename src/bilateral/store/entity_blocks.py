@@ -4,12 +4,12 @@ share a blocking key with them, and the canonical entities of just those replace
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select
 
 from bilateral.model import Entity, LocalEntity
-from bilateral.store import schema
+from bilateral.store import schema, writes
+from bilateral.store.queries import local_entity
 
 BLOCKS_MISSING = "entity_blocks_missing"
 CHUNK = 500
@@ -18,18 +18,6 @@ CHUNK = 500
 def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
     for start in range(0, len(items), CHUNK):
         yield list(items[start : start + CHUNK])
-
-
-def _local(r: Any) -> LocalEntity:
-    return LocalEntity(
-        id=r.id,
-        doc_id=r.doc_id,
-        type=r.type,
-        name=r.name,
-        country=r.country,
-        roles=tuple(r.roles),
-        forms=tuple(r.forms),
-    )
 
 
 def write_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> None:
@@ -46,7 +34,7 @@ def blocks_missing(conn: Connection) -> bool:
 
 def all_locals(conn: Connection) -> list[LocalEntity]:
     le = schema.local_entities.c
-    return [_local(r) for r in conn.execute(select(schema.local_entities).order_by(le.id))]
+    return [local_entity(r) for r in conn.execute(select(schema.local_entities).order_by(le.id))]
 
 
 def backfill_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> None:
@@ -94,7 +82,7 @@ def locals_to_resolve(conn: Connection, blocks: set[str]) -> list[tuple[LocalEnt
             )
         }
         rows = conn.execute(select(schema.local_entities).where(le.id.in_(chunk)))
-        out += [(_local(r), int(counts.get(r.id, 0))) for r in rows]
+        out += [(local_entity(r), int(counts.get(r.id, 0))) for r in rows]
     return sorted(out, key=lambda pair: pair[0].id)
 
 
@@ -112,26 +100,4 @@ def replace_entities_of(
         old |= set(found.scalars())
     for chunk in _chunks(sorted(old | {e.id for e in entities})):
         conn.execute(delete(schema.entities).where(schema.entities.c.id.in_(chunk)))
-    if entities:
-        conn.execute(
-            insert(schema.entities),
-            [
-                {
-                    "id": e.id,
-                    "name": e.name,
-                    "type": e.type,
-                    "country": e.country,
-                    "roles": list(e.roles),
-                    "aliases": list(e.aliases),
-                }
-                for e in entities
-            ],
-        )
-    pairs = [{"lid": member, "eid": e.id} for e in entities for member in e.members]
-    if pairs:
-        conn.execute(
-            update(schema.local_entities)
-            .where(schema.local_entities.c.id == bindparam("lid"))
-            .values(entity_id=bindparam("eid")),
-            pairs,
-        )
+    writes.insert_entities(conn, entities)

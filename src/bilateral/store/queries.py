@@ -53,21 +53,20 @@ def local_entities(conn: Connection) -> list[tuple[LocalEntity, int]]:
         for row in conn.execute(select(m.local_entity_id, func.count()).group_by(m.local_entity_id))
     }
     rows = conn.execute(select(schema.local_entities).order_by(le.doc_id, le.id))
-    return [
-        (
-            LocalEntity(
-                id=r.id,
-                doc_id=r.doc_id,
-                type=r.type,
-                name=r.name,
-                country=r.country,
-                roles=tuple(r.roles),
-                forms=tuple(r.forms),
-            ),
-            counts.get(r.id, 0),
-        )
-        for r in rows
-    ]
+    return [(local_entity(r), counts.get(r.id, 0)) for r in rows]
+
+
+def local_entity(r: Any) -> LocalEntity:
+    """A row of local_entities as its record."""
+    return LocalEntity(
+        id=r.id,
+        doc_id=r.doc_id,
+        type=r.type,
+        name=r.name,
+        country=r.country,
+        roles=tuple(r.roles),
+        forms=tuple(r.forms),
+    )
 
 
 def entity_table(

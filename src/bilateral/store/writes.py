@@ -152,8 +152,8 @@ def write_batch(
     _set_state(conn, ENTITIES_STALE, "1")
 
 
-def replace_entities(conn: Connection, entities: Sequence[Entity]) -> None:
-    conn.execute(delete(schema.entities))
+def insert_entities(conn: Connection, entities: Sequence[Entity]) -> None:
+    """Canonical entities, and each of their members pointed at them."""
     if entities:
         conn.execute(
             insert(schema.entities),
@@ -169,7 +169,6 @@ def replace_entities(conn: Connection, entities: Sequence[Entity]) -> None:
                 for e in entities
             ],
         )
-    conn.execute(update(schema.local_entities).values(entity_id=None))
     pairs = [{"lid": member, "eid": e.id} for e in entities for member in e.members]
     if pairs:
         conn.execute(
@@ -178,6 +177,12 @@ def replace_entities(conn: Connection, entities: Sequence[Entity]) -> None:
             .values(entity_id=bindparam("eid")),
             pairs,
         )
+
+
+def replace_entities(conn: Connection, entities: Sequence[Entity]) -> None:
+    conn.execute(delete(schema.entities))
+    conn.execute(update(schema.local_entities).values(entity_id=None))
+    insert_entities(conn, entities)
     _set_state(conn, ENTITIES_STALE, "0")
 
 
