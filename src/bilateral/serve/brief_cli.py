@@ -9,22 +9,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from bilateral.brief import build_briefing, to_markdown
 from bilateral.model import db_url_from
 from bilateral.serve.briefing import BriefingError, html_to_pdf, render_html, view_of
+from bilateral.serve.cli_base import err, fail
 from bilateral.store import KnowledgeBase, StoreError
 from bilateral.store.pairs import parse_pair
 
 FORMATS = ("md", "html", "pdf")
 _DAY = re.compile(r"^\d{4}(-\d{2}){0,2}$")
-err = Console(stderr=True, soft_wrap=True)
-
-
-def _fail(message: str) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(2)
 
 
 def brief(
@@ -49,23 +43,23 @@ def brief(
     """A briefing on two countries: summary, key figures with charts, timeline, disputes, who's
     who, quotes; every statement cited, the sources listed at the end."""
     if format_ not in FORMATS:
-        raise _fail(f"unknown format {format_!r}; choose one of {', '.join(FORMATS)}.")
+        raise fail(f"unknown format {format_!r}; choose one of {', '.join(FORMATS)}.")
     if format_ == "pdf" and out_path is None:
-        raise _fail("--format pdf writes a file: give it with --out.")
+        raise fail("--format pdf writes a file: give it with --out.")
     for name, day in (("--since", since), ("--until", until)):
         if day and not _DAY.match(day):
-            raise _fail(f"{name} {day!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD.")
+            raise fail(f"{name} {day!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD.")
     pair = parse_pair(f"{a}-{b}")
     if pair is None or len(a) != 3 or len(b) != 3:
-        raise _fail(f"{a} and {b} are not two countries: give two different ISO3 codes.")
+        raise fail(f"{a} and {b} are not two countries: give two different ISO3 codes.")
     url = db_url_from(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        raise _fail(f"the database {url.removeprefix('sqlite:///')} does not exist.")
+        raise fail(f"the database {url.removeprefix('sqlite:///')} does not exist.")
     try:
         with KnowledgeBase.open(url) as kb:
             briefing = build_briefing(kb, pair, since, until)
     except StoreError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     if not briefing.sources:
         err.print(f"Nothing in the knowledge base about {pair[0]} and {pair[1]} for this period.")
     if format_ == "md":
@@ -81,7 +75,7 @@ def brief(
         else:
             out_path.write_text(text, encoding="utf-8")
     except BriefingError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except OSError as exc:
-        raise _fail(f"cannot write {out_path}: {exc.strerror or exc}.") from None
+        raise fail(f"cannot write {out_path}: {exc.strerror or exc}.") from None
     err.print(f"wrote {out_path}")

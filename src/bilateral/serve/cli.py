@@ -10,36 +10,24 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from bilateral import display as formatting
 from bilateral.ask import answer
 from bilateral.ingest import FetchPolicy, estimate_count, fetching
-from bilateral.model import Citation, Settings, db_url_from
+from bilateral.model import Citation, Settings
 from bilateral.pipeline import ReconcileError, reconcile_all
 from bilateral.pipeline import ingest as run_ingest
 from bilateral.pipeline.ray_pool import RayUnavailable
 from bilateral.serve.brief_cli import brief as brief_command
+from bilateral.serve.cli_base import DEBUG, DbOption, err, fail, open_kb, out, settings_of, short
+from bilateral.serve.cli_facts import claims, conflicts, entities, events, quotes, timeline
 from bilateral.serve.exporters import FORMATS, write_jsonl, write_plover, write_tables
 from bilateral.serve.team import token_app, watch
 from bilateral.store import KnowledgeBase, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-out = Console()
-err = Console(stderr=True, soft_wrap=True)  # an error line stays one line, whatever the width
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", envvar="BILATERAL_DB", help="Database URL or SQLite path [./bilateral.db]."
-    ),
-]
-
-
-_DEBUG = {"on": False}
 
 
 @app.callback()
@@ -49,16 +37,7 @@ def _options(
     ] = False,
 ) -> None:
     """News about the relations between two countries, turned into a cited knowledge base."""
-    _DEBUG["on"] = debug
-
-
-def _settings(db: str | None) -> Settings:
-    return Settings(db_url=db_url_from(db))
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(code)
+    DEBUG["on"] = debug
 
 
 @app.command()
@@ -95,7 +74,7 @@ def ingest(
 ) -> None:
     """Ingest articles; re-ingesting the same articles changes nothing."""
     settings = replace(
-        _settings(db),
+        settings_of(db),
         batch_size=batch_size,
         workers=workers or os.cpu_count() or 1,
         ray_address=ray,
@@ -118,16 +97,16 @@ def ingest(
             with fetching(policy):
                 report = run_ingest(paths, settings, on_item=on_item)
         except (StoreError, ReconcileError, RayUnavailable) as exc:
-            raise _fail(str(exc)) from None
+            raise fail(str(exc)) from None
         except KeyboardInterrupt:
-            raise _fail(
+            raise fail(
                 "interrupted; every batch finished before the interruption is stored.", 130
             ) from None
     for failure in report.failures:
         err.print(
             f"[red]error:[/red] {escape(failure.source)}: {escape(failure.reason)}", highlight=False
         )
-        if _DEBUG["on"] and failure.detail:
+        if DEBUG["on"] and failure.detail:
             err.print(escape(failure.detail), highlight=False)
     summary = Table(title="ingest", show_header=True)
     for column in ("ingested", "near-duplicates", "duplicates", "failed"):
@@ -153,231 +132,6 @@ def ingest(
 
 
 @app.command()
-def entities(
-    type_: Annotated[
-        str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC, NORP...")
-    ] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-3 code, e.g. KAZ.")] = None,
-    doc: Annotated[str | None, typer.Option(help="Only entities of this document id.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
-    db: DbOption = None,
-) -> None:
-    """A table of canonical entities, most mentioned first."""
-    try:
-        with KnowledgeBase.open(_settings(db).db_url) as kb:
-            rows = kb.entity_table(type_=type_, country=country, doc=doc, limit=limit)
-    except StoreError as exc:
-        raise _fail(str(exc)) from None
-    table = Table(show_header=True, header_style="bold")
-    for column in ("name", "type", "country", "roles", "mentions", "articles"):
-        table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
-    for r in rows:
-        table.add_row(
-            r["name"],
-            r["type"],
-            r["country"] or "",
-            "; ".join(r["roles"]),
-            str(r["mentions"]),
-            str(r["articles"]),
-        )
-    out.print(table)
-    if not rows:
-        err.print("No entities match; ingest some articles first (`bilateral ingest PATH`).")
-
-
-def _open(db: str | None) -> KnowledgeBase:
-    try:
-        return KnowledgeBase.open(_settings(db).db_url)
-    except StoreError as exc:
-        raise _fail(str(exc)) from None
-
-
-def _short(title: str, size: int = 60) -> str:
-    title = Path(title).name if "/" in title else title
-    return title if len(title) <= size else title[: size - 1] + "…"
-
-
-def _marked(sentence: str, start: int, end: int) -> str:
-    """The sentence with the figure in bold, for the terminal."""
-    return (
-        escape(sentence[:start])
-        + "[bold yellow]"
-        + escape(sentence[start:end])
-        + "[/bold yellow]"
-        + escape(sentence[end:])
-    )
-
-
-@app.command()
-def claims(
-    metric: Annotated[
-        str | None, typer.Option(help="trade_turnover, investment_total, ...")
-    ] = None,
-    country: Annotated[
-        str | None, typer.Option(help="Claims involving this country (ISO3).")
-    ] = None,
-    from_: Annotated[
-        str | None, typer.Option("--from", help="Direction: from this country.")
-    ] = None,
-    to: Annotated[str | None, typer.Option(help="Direction: to this country.")] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Periods ending on or after (ISO date).")
-    ] = None,
-    doc: Annotated[str | None, typer.Option(help="Only claims of this document id.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
-    db: DbOption = None,
-) -> None:
-    """Figures found in the articles, with period, direction, hedge and who said them."""
-    with _open(db) as kb:
-        rows = kb.claim_table(
-            metric=metric, country=country, from_=from_, to=to, since=since, doc=doc, limit=limit
-        )
-    table = Table(show_header=True, header_style="bold", show_lines=True)
-    for column in ("metric", "value", "period", "direction", "said by", "article"):
-        table.add_column(column, max_width=22, overflow="fold")
-    table.add_column("sentence", ratio=3, min_width=30)
-    for r in rows:
-        direction = (
-            f"{r['from']} → {r['to']}" if r["from"] or r["to"] else " / ".join(r["countries"])
-        )
-        start = r["value_start"] - r["start"]
-        table.add_row(
-            r["metric"] + (f" ({r['noun']})" if r["metric"] == "other" and r["noun"] else ""),
-            formatting.value(r["value"], r["unit"], r["approx"])
-            + (" (record)" if r["qualifier"] == "record" else ""),
-            formatting.period(r["period_start"], r["period_end"]),
-            direction,
-            r["attributed_to"] or "",
-            escape(f"{_short(r['title'] or r['source'])} ({r['published'] or 'undated'})"),
-            _marked(r["sentence"], start, start + len(r["value_text"])),
-        )
-    out.print(table)
-    if not rows:
-        err.print("No claims match.")
-
-
-@app.command()
-def events(
-    type_: Annotated[
-        str | None, typer.Option("--type", help="A PLOVER type: AGREE, CONSULT...")
-    ] = None,
-    country: Annotated[str | None, typer.Option(help="Events with this country (ISO3).")] = None,
-    since: Annotated[str | None, typer.Option(help="Events dated on or after (ISO date).")] = None,
-    person: Annotated[str | None, typer.Option(help="Part of a participant's name.")] = None,
-    modality: Annotated[
-        str | None, typer.Option(help="actual, planned, conditional, reported or historical.")
-    ] = None,
-    doc: Annotated[str | None, typer.Option(help="Only events of this document id.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
-    db: DbOption = None,
-) -> None:
-    """Events between countries: date, type, actor → target, people, place, and the sentence."""
-    with _open(db) as kb:
-        rows = kb.event_table(
-            type_=type_,
-            country=country,
-            since=since,
-            person=person,
-            modality=modality,
-            doc=doc,
-            limit=limit,
-        )
-    table = Table(show_header=True, header_style="bold", show_lines=True)
-    for column in ("date", "event", "actor → target", "people", "place", "article"):
-        table.add_column(column, max_width=22, overflow="fold")
-    table.add_column("sentence", ratio=3, min_width=30)
-    for r in rows:
-        start = r["sentence"].find(r["cue"])
-        table.add_row(
-            (r["date"] or "undated") + ("" if r["modality"] == "actual" else f" ({r['modality']})"),
-            f"{r['type']} {r['subtype']}",
-            f"{', '.join(r['actors'])} → {', '.join(r['targets'])}",
-            escape("; ".join(r["people"])),
-            escape(r["place"] or ""),
-            escape(f"{_short(r['title'] or r['source'])} ({r['published'] or 'undated'})"),
-            _marked(r["sentence"], start, start + len(r["cue"]))
-            if start >= 0
-            else escape(r["sentence"]),
-        )
-    out.print(table)
-    if not rows:
-        err.print("No events match.")
-
-
-@app.command()
-def conflicts(
-    metric: Annotated[str | None, typer.Option(help="Only conflicts over this metric.")] = None,
-    verdict: Annotated[
-        str | None, typer.Option(help="contradiction, different_period, ...")
-    ] = None,
-    agreements: Annotated[bool, typer.Option(help="Also show sources that agree.")] = False,
-    limit: Annotated[int, typer.Option(help="At most this many conflicts.")] = 50,
-    db: DbOption = None,
-) -> None:
-    """Where sources disagree: the values side by side, the verdict and why."""
-    with _open(db) as kb:
-        rows = kb.conflict_table(
-            metric=metric, verdict=verdict, include_agreement=agreements, limit=limit
-        )
-    for r in rows:
-        table = Table(
-            title=f"[bold]{r['verdict']}[/bold]",
-            show_header=True,
-            title_justify="left",
-            caption=escape(r["explanation"]),
-            caption_justify="left",
-        )
-        for column in ("value", "article", "published", "period", "said by"):
-            table.add_column(column, overflow="fold")
-        for f in r["facts"]:
-            if f["kind"] == "claim":
-                value = formatting.value(f["value"], f["unit"], f["approx"])
-                period = formatting.period(f["period_start"], f["period_end"])
-                said = f["attributed_to"] or ""
-            else:
-                value, period, said = f"{f['type']} {f['subtype']}", f["date"] or "", ""
-            table.add_row(
-                value,
-                escape(_short(f["title"] or f["doc"])),
-                f["published"] or "undated",
-                period,
-                escape(said),
-            )
-        out.print(table)
-    if not rows:
-        err.print("No conflicts match.")
-
-
-@app.command()
-def timeline(
-    countries: Annotated[
-        list[str] | None,
-        typer.Argument(help="ISO3 codes (KAZ KOR); the pair the articles are most about if none."),
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="Events dated on or after (ISO date).")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many events.")] = 200,
-    db: DbOption = None,
-) -> None:
-    """One line per event between the countries, however many articles report it."""
-    with _open(db) as kb:
-        rows = kb.timeline(countries or kb.dyad(), since=since, limit=limit)
-    table = Table(show_header=True, header_style="bold", show_lines=True)
-    table.add_column("date", max_width=12)
-    table.add_column("event", ratio=2)
-    table.add_column("sources", ratio=2)
-    for r in rows:
-        sources = "\n".join(
-            escape(f"{_short(s['title'] or s['doc'], 50)} ({s['published'] or 'undated'})")
-            for s in r["sources"]
-        )
-        during = f"\n[dim]during {escape(r['during']['summary'])}[/dim]" if r["during"] else ""
-        table.add_row(r["date"] or "undated", escape(r["summary"]) + during, sources)
-    out.print(table)
-    if not rows:
-        err.print("No events between these countries.")
-
-
-@app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="A question in plain English.")],
     db: DbOption = None,
@@ -387,7 +141,7 @@ def ask(
 ) -> None:
     """Answer a question from the knowledge base, citing every statement; exit 1 when it is not
     in the knowledge base."""
-    with _open(db) as kb:
+    with open_kb(db) as kb:
         found = answer(kb, question)
     if as_json:
         out.print_json(json.dumps(asdict(found), ensure_ascii=False))
@@ -415,7 +169,7 @@ def _print_citations(citations: tuple[Citation, ...]) -> None:
     for c in citations:
         out.print(
             f"    [dim]{escape(c.title)} ({c.published or 'undated'}), "
-            f"{c.doc}:{c.start}-{c.end}: “{escape(_short(c.sentence, 160))}”[/dim]",
+            f"{c.doc}:{c.start}-{c.end}: “{escape(short(c.sentence, 160))}”[/dim]",
             highlight=False,
         )
 
@@ -451,9 +205,9 @@ def serve(
     logging.basicConfig(format="%(asctime)s %(name)s %(message)s", level=logging.WARNING)
     logging.getLogger("bilateral.serve").setLevel(logging.INFO)  # every write, every refusal
     try:
-        application = create_app(_settings(db), access)
+        application = create_app(settings_of(db), access)
     except StoreError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     out.print(f"Serving the knowledge base at [bold]http://{host}:{port}/[/bold] (Ctrl-C stops)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
@@ -461,34 +215,9 @@ def serve(
 @app.command()
 def reconcile(db: DbOption = None) -> None:
     """Reconcile every group again (entities, event clusters, conflicts)."""
-    with _open(db) as kb:
+    with open_kb(db) as kb:
         groups = reconcile_all(kb)
     out.print(f"reconciled {groups} groups")
-
-
-@app.command()
-def quotes(
-    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
-    doc: Annotated[str | None, typer.Option(help="Only quotes of this document id.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
-    db: DbOption = None,
-) -> None:
-    """Quotations with their resolved speakers."""
-    with _open(db) as kb:
-        rows = kb.quote_table(speaker=speaker, doc=doc, limit=limit)
-    table = Table(show_header=True, header_style="bold", show_lines=True)
-    table.add_column("speaker", max_width=22)
-    table.add_column("quote", ratio=3, min_width=30)
-    table.add_column("article", max_width=30)
-    for r in rows:
-        table.add_row(
-            r["speaker"] or "(not said)",
-            escape(r["text"]),
-            escape(f"{_short(r['title'] or r['doc'])} ({r['published'] or 'undated'})"),
-        )
-    out.print(table)
-    if not rows:
-        err.print("No quotes match.")
 
 
 @app.command()
@@ -503,11 +232,11 @@ def export(
 ) -> None:
     """The whole knowledge base in the export contract's records."""
     if format_ not in FORMATS:
-        raise _fail(f"unknown format {format_!r}; choose one of {', '.join(FORMATS)}.")
+        raise fail(f"unknown format {format_!r}; choose one of {', '.join(FORMATS)}.")
     if format_ not in ("jsonl", "plover") and out_path is None:
-        raise _fail(f"--format {format_} writes one file per table: give a folder with --out.")
+        raise fail(f"--format {format_} writes one file per table: give a folder with --out.")
     try:
-        with KnowledgeBase.open(_settings(db).db_url) as kb:
+        with KnowledgeBase.open(settings_of(db).db_url) as kb:
             records = kb.export_records()
             if format_ in ("jsonl", "plover"):
                 write = write_jsonl if format_ == "jsonl" else write_plover
@@ -521,11 +250,13 @@ def export(
                 for path in write_tables(records, out_path, format_):  # type: ignore[arg-type]
                     err.print(f"wrote {path}")
     except StoreError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except OSError as exc:
-        raise _fail(f"cannot write the export: {exc.strerror or exc}.") from None
+        raise fail(f"cannot write the export: {exc.strerror or exc}.") from None
 
 
+for command in (entities, claims, events, quotes, timeline, conflicts):
+    app.command()(command)
 app.add_typer(token_app, name="token")
 app.command()(watch)
 app.command(name="brief")(brief_command)
@@ -535,7 +266,7 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except Exception as exc:  # an error nobody foresaw: one sentence, the traceback on --debug
-        if _DEBUG["on"]:
+        if DEBUG["on"]:
             raise
         err.print(
             f"[red]error:[/red] {escape(type(exc).__name__)}: {escape(str(exc))} "

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from bilateral.ingest import FetchPolicy
@@ -17,33 +16,12 @@ from bilateral.model import Settings, db_url_from
 from bilateral.pipeline import default_extractor
 from bilateral.pipeline.watch import Watcher, parse_interval
 from bilateral.serve.api.tokens import digest, new_token
-from bilateral.store import KnowledgeBase, StoreError, TokenError
-
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
+from bilateral.serve.cli_base import DbOption, err, fail, open_kb, out
+from bilateral.store import StoreError, TokenError
 
 token_app = typer.Typer(
     no_args_is_help=True, help="Bearer tokens for the API: create, revoke, list."
 )
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", envvar="BILATERAL_DB", help="Database URL or SQLite path [./bilateral.db]."
-    ),
-]
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(code)
-
-
-def _open(db: str | None) -> KnowledgeBase:
-    try:
-        return KnowledgeBase.open(db_url_from(db))
-    except StoreError as exc:
-        raise _fail(str(exc)) from None
 
 
 @token_app.command("create")
@@ -54,11 +32,11 @@ def token_create(
 ) -> None:
     """Make a token and print it once; only its SHA-256 digest is stored."""
     token = new_token()
-    with _open(db) as kb:
+    with open_kb(db) as kb:
         try:
             kb.create_token(name, scope, digest(token))
         except TokenError as exc:
-            raise _fail(str(exc)) from None
+            raise fail(str(exc)) from None
     err.print(f"token {name!r} ({scope}); shown this once, keep it safe:", highlight=False)
     sys.stdout.write(token + "\n")
 
@@ -68,16 +46,16 @@ def token_revoke(
     name: Annotated[str, typer.Argument(help="The token's name.")], db: DbOption = None
 ) -> None:
     """End a token's use at once."""
-    with _open(db) as kb:
+    with open_kb(db) as kb:
         if not kb.revoke_token(name):
-            raise _fail(f"no live token named {name!r}.", 1)
+            raise fail(f"no live token named {name!r}.", 1)
     out.print(f"revoked the token {name!r}", highlight=False)
 
 
 @token_app.command("list")
 def token_list(db: DbOption = None) -> None:
     """Every token: name, scope, when made and revoked (never the secret)."""
-    with _open(db) as kb:
+    with open_kb(db) as kb:
         rows = kb.token_list()
     table = Table(show_header=True, header_style="bold")
     for column in ("name", "scope", "created", "revoked"):
@@ -107,7 +85,7 @@ def watch(
     try:
         interval = parse_interval(every)
     except ValueError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     settings = Settings(db_url=db_url_from(db))
     stop = threading.Event()
 
@@ -122,12 +100,12 @@ def watch(
         sys.stdout.flush()
 
     policy = FetchPolicy(offline=offline, max_bytes=settings.max_file_bytes)
-    with _open(db) as kb:
+    with open_kb(db) as kb:
         watcher = Watcher(kb, settings, default_extractor(settings), sources, policy)
         try:
             watcher.run(interval, stop, log, polls)
         except StoreError as exc:
-            raise _fail(str(exc)) from None
+            raise fail(str(exc)) from None
         finally:
             watcher.close()
     if stop.is_set():
