@@ -43,7 +43,7 @@ def _family(metric: str) -> list[str]:
 
 
 def _unnamed(kb: KnowledgeBase, question: str, u: Understood) -> list[dict[str, Any]]:
-    """A figure of no metric the knowledge files know ("the duties on barley"): the figures
+    """A figure of no metric the knowledge files know ("the duties on soybeans"): the figures
     between the countries whose sentences hold the words of the question."""
     if not u.countries:
         return []

@@ -257,14 +257,13 @@ def reconcile_pending(kb: KnowledgeBase, chunk: int = 500) -> int:
     """Every group marked pending, a chunk per transaction: a kill loses at most one chunk's
     work, which stays pending for the next run."""
     done, broken = 0, set()
-    while keys := [k for k in kb.pending_groups() if k not in broken][:chunk]:
+    pending = kb.pending_groups()  # read once; each chunk is cleared as it is reconciled
+    for start in range(0, len(pending), chunk):
+        keys = pending[start : start + chunk]
         try:
             done += reconcile_groups(kb, keys)
-        except Exception:
-            if len(keys) == 1:  # a group that cannot be reconciled stays pending, and is said
-                broken.add(keys[0])
-                continue
-            for key in keys:  # find it: the others are reconciled one at a time
+        except Exception:  # find the group that cannot be reconciled; it stays pending
+            for key in keys:
                 try:
                     done += reconcile_groups(kb, [key])
                 except Exception:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from bilateral.model import LocalEntity
 from bilateral.store import schema
@@ -69,14 +69,8 @@ def local_entity(r: Any) -> LocalEntity:
     )
 
 
-def entity_table(
-    conn: Connection,
-    type_: str | None = None,
-    country: str | None = None,
-    doc: str | None = None,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """One row per canonical entity, with its mention and article counts, most mentioned first."""
+def entity_counts(type_: str | None = None, country: str | None = None) -> Select[Any]:
+    """Canonical entities with their mention and article counts, most mentioned first."""
     e, le, m = schema.entities.c, schema.local_entities.c, schema.mentions.c
     query = (
         select(
@@ -98,6 +92,19 @@ def entity_table(
         query = query.where(e.type == type_.upper())
     if country:
         query = query.where(e.country == country.upper())
+    return query
+
+
+def entity_table(
+    conn: Connection,
+    type_: str | None = None,
+    country: str | None = None,
+    doc: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """One row per canonical entity, with its mention and article counts, most mentioned first."""
+    e, le = schema.entities.c, schema.local_entities.c
+    query = entity_counts(type_, country)
     if doc:
         query = query.where(e.id.in_(select(le.entity_id).where(le.doc_id == doc)))
     if limit:

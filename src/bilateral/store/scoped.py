@@ -3,12 +3,12 @@ belongs to a pair): the same rows as the unscoped reads, filtered by the pair's 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from bilateral.store import facts, reconciled, schema
+from bilateral.store import facts, queries, reconciled, schema
 from bilateral.store.facts import _names_for
 from bilateral.store.pages import doc_infos_name
 from bilateral.store.pairs import Membership, Pair
@@ -38,6 +38,23 @@ def _docs_of(conn: Connection, table: Any, ids: set[str], doc: str | None) -> li
         for r in conn.execute(select(table.c.doc_id).where(table.c.id.in_(chunk)).distinct())
     }
     return sorted(found & {doc} if doc else found)
+
+
+def _by_article(
+    conn: Connection,
+    table: Any,
+    lister: Callable[..., list[dict[str, Any]]],
+    ids: set[str],
+    doc: str | None,
+    filters: dict[str, Any],
+) -> list[dict[str, Any]]:
+    """The rows of the unscoped table `lister`, article by article, kept to these ids."""
+    return [
+        r
+        for d in _docs_of(conn, table, ids, doc)
+        for r in lister(conn, doc=d, **filters)
+        if r["id"] in ids
+    ]
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
@@ -71,32 +88,11 @@ def entity_table(
 ) -> list[dict[str, Any]]:
     """Entities mentioned in these articles, with their counts over the whole knowledge base,
     most mentioned first (the rows of the unscoped entity table)."""
-    e, le, m = schema.entities.c, schema.local_entities.c, schema.mentions.c
+    e, le = schema.entities.c, schema.local_entities.c
     wanted = select(le.entity_id).where(le.doc_id.in_(sorted(doc_ids)))
     if doc:
         wanted = wanted.where(le.doc_id == doc)
-    query = (
-        select(
-            e.id,
-            e.name,
-            e.type,
-            e.country,
-            e.roles,
-            e.aliases,
-            func.count(m.start).label("mentions"),
-            func.count(func.distinct(le.doc_id)).label("articles"),
-        )
-        .join(schema.local_entities, le.entity_id == e.id)
-        .join(schema.mentions, m.local_entity_id == le.id)
-        .where(e.id.in_(wanted))
-        .group_by(e.id)
-        .order_by(func.count(m.start).desc(), e.name)
-        .offset(offset)
-    )
-    if type_:
-        query = query.where(e.type == type_.upper())
-    if country:
-        query = query.where(e.country == country.upper())
+    query = queries.entity_counts(type_, country).where(e.id.in_(wanted)).offset(offset)
     if limit:
         query = query.limit(limit)
     return [dict(r._mapping) for r in conn.execute(query)]
@@ -111,12 +107,7 @@ def claim_table(
     **filters: Any,
 ) -> list[dict[str, Any]]:
     """The claims with these ids, filtered like the unscoped table; latest period first."""
-    rows = [
-        r
-        for d in _docs_of(conn, schema.claims, ids, doc)
-        for r in facts.claim_table(conn, doc=d, **filters)
-        if r["id"] in ids
-    ]
+    rows = _by_article(conn, schema.claims, facts.claim_table, ids, doc, filters)
     rows.sort(key=lambda r: r["id"])
     rows.sort(
         key=lambda r: r["period_end"] or r["period_start"] or r["published"] or "", reverse=True
@@ -133,12 +124,7 @@ def event_table(
     **filters: Any,
 ) -> list[dict[str, Any]]:
     """The events with these ids, filtered like the unscoped table; in date order."""
-    rows = [
-        r
-        for d in _docs_of(conn, schema.events, ids, doc)
-        for r in facts.event_table(conn, doc=d, **filters)
-        if r["id"] in ids
-    ]
+    rows = _by_article(conn, schema.events, facts.event_table, ids, doc, filters)
     rows.sort(key=lambda r: r["date"] or "")  # stable: each article's own order is kept
     return _page(rows, limit, offset)
 
@@ -151,12 +137,7 @@ def quote_table(
     offset: int = 0,
     **filters: Any,
 ) -> list[dict[str, Any]]:
-    rows = [
-        r
-        for d in _docs_of(conn, schema.quotes, ids, doc)
-        for r in facts.quote_table(conn, doc=d, **filters)
-        if r["id"] in ids
-    ]
+    rows = _by_article(conn, schema.quotes, facts.quote_table, ids, doc, filters)
     rows.sort(key=lambda r: r["published"] or "")  # stable: each article's own order is kept
     return _page(rows, limit, offset)
 

@@ -158,7 +158,7 @@ class Vocabulary:
                 return None, None
             found = self.rank_after.match(after)
             return ("rank", found.group("noun")) if found else (None, None)
-        if v.kind == "number" and v.unit != "count":  # a quantity: "9.8 mln tonnes"
+        if v.kind == "number" and v.unit != "count":  # a quantity: "4.2 mln tonnes"
             best = self.nearest(self.cues, v, sentence, offset, clause_of(sentence, offset, v))
             if best is None or best[0] not in QUANTITY_METRICS:
                 return "other", None

@@ -197,7 +197,7 @@ def flow_direction(
             source = source or c.code
     if source == target:  # "in Canadian-U.S. trade, Canadian shipments": not to itself
         target = None
-    if metric == "exports" and not source and not target:  # "Canada ... exported 9.8 mln"
+    if metric == "exports" and not source and not target:  # "Chile ... exported 4.2 mln"
         first = next((c for c in countries if c.end <= value.start), None)
         source = first.code if first else None
     if metric == "rank" and target and not source:

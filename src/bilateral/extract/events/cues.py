@@ -187,7 +187,7 @@ class CueFinder:
 
     def words(self, text: str, limit: int = 24) -> tuple[str, ...]:
         """The content words and figures of a sentence, which two reports of one happening
-        tend to share: "anti-dumping", "barley", "80.5"."""
+        tend to share: "countervailing", "soybeans", "42.7"."""
         found = re.findall(r"\d+(?:[.,]\d+)?|[A-Za-z][A-Za-z'’-]{3,}", text)
         out = dict.fromkeys(
             w.lower().replace("’", "'")
