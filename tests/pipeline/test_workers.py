@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,3 +87,54 @@ def test_ray_actors_give_the_same_knowledge_base(
         assert _export(settings, corpus) == one_process
     finally:
         ray.shutdown()
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_of_a_killed_ingest_end_too(shared: Path, tmp_path: Path) -> None:
+    source = shared / "corpus" / "reuters21578" / "reuters21578.jsonl"
+    with source.open(encoding="utf-8") as handle:
+        lines = [next(handle) for _ in range(1000)]
+    corpus = tmp_path / "long.jsonl"
+    corpus.write_text("".join(lines), encoding="utf-8")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bilateral.serve",
+            "ingest",
+            str(corpus),
+            "--workers",
+            "2",
+            "--db",
+            str(tmp_path / "kb.db"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+        workers = {c for c in _children(proc.pid) if "spawn_main" in _cmdline(c)}
+        time.sleep(0.1)
+    assert len(workers) >= 2, "the ingest should have started its workers"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()], "orphaned workers live on"
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
+    except OSError:
+        return ""

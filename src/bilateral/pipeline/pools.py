@@ -8,6 +8,9 @@ The Ray pool (pipeline/ray_pool.py) has the same shape.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -53,8 +56,22 @@ class InProcess:
 _worker_extract: Extract | None = None
 
 
-def _start_worker(model: str, batch_size: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (SIGKILL leaves no chance to shut the pool down) ends
+    itself instead of holding its model in memory for ever. The parent's pid is passed in: by
+    the time a worker starts, its parent may be gone already."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _start_worker(model: str, batch_size: int, parent: int) -> None:
     global _worker_extract
+    _die_with_parent(parent)
     from bilateral.extract import Extractor  # loads spaCy in the worker only
 
     _worker_extract = Extractor(model, batch_size=batch_size)
@@ -81,7 +98,7 @@ class Processes:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(self.model, self.batch_size),
+            initargs=(self.model, self.batch_size, os.getpid()),
         )
 
     def submit(self, docs: Sequence[Document]) -> Future[list[ArticleEntities]]:
