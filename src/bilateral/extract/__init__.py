@@ -24,7 +24,7 @@ from bilateral.extract.events import (
     undated_in_month,
 )
 from bilateral.extract.lexicon import Lexicon
-from bilateral.extract.nlp import ModelNotInstalled, load_pipeline
+from bilateral.extract.nlp import ModelNotInstalled, Parser, load_pipeline
 from bilateral.extract.periods import DateMention, find_dates, partial_date
 from bilateral.extract.quotes import attribute, find_quotes
 from bilateral.extract.subjects import SubjectFinder
@@ -42,9 +42,10 @@ class Extractor:
         self.nlp = load_pipeline(model)
         self.lexicon = Lexicon.build(self.nlp)
         self.claims = ClaimFinder()
-        self.agency = Agency(model)
-        self.subjects = SubjectFinder(model)
-        self.events = EventFinder(self.agency.sides)
+        self.parser = Parser(model)  # one dependency parser, for the sentences that need it
+        self.agency = Agency(self.parser)
+        self.subjects = SubjectFinder(self.parser)
+        self.events = EventFinder(self.agency)
         self.batch_size = batch_size
 
     def __call__(self, docs: Sequence[Document]) -> list[ArticleEntities]:

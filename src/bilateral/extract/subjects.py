@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from bilateral.extract.nlp import load_parser
+from bilateral.extract.nlp import Parser
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # A verb without a subject of its own takes the subject of the verb it hangs from: "... and
@@ -38,9 +37,8 @@ class Subject:
 
 
 class SubjectFinder:
-    def __init__(self, model: str) -> None:
-        self.model = model
-        self._nlp: Language | None = None
+    def __init__(self, parser: Parser) -> None:
+        self.parser = parser
         self._text: str | None = None  # the document the batch below was parsed from
         self._parsed: dict[tuple[int, int, tuple[int, int] | None], Doc] = {}
 
@@ -54,13 +52,7 @@ class SubjectFinder:
         """Parse these sentences of `text` in one batch, for the calls that will ask for them."""
         self._text = text
         words = [self._words(text, *frame) for frame in frames]
-        self._parsed = dict(zip(frames, self.nlp.pipe(words), strict=True))
-
-    @property
-    def nlp(self) -> Language:
-        if self._nlp is None:
-            self._nlp = load_parser(self.model)
-        return self._nlp
+        self._parsed = dict(zip(frames, self.parser.parse(words), strict=True))
 
     def subjects(
         self,
@@ -77,7 +69,7 @@ class SubjectFinder:
         key = (start, end, skip)
         doc = self._parsed.get(key) if self._text is text else None
         if doc is None:
-            doc = self.nlp(self._words(text, start, end, skip))
+            (doc,) = self.parser.parse([self._words(text, start, end, skip)])
 
         def where(idx: int) -> int:
             if skip is None or not start <= skip[0] <= skip[1] <= end:

@@ -4,9 +4,10 @@ where, with whom, and whether it happened, is planned, conditional or history.""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from bilateral import data
 from bilateral.extract.events.cues import ClauseOf, Cue, CueFinder, select
@@ -29,8 +30,19 @@ DURING = re.compile(
     r"(?:the|his|her|their|this)?\s*(?:[\w-]+\s+){0,3}(?:visit|summit|talks|meeting)\b",
     re.IGNORECASE,
 )
-# (sentence, its offset, cue start, parties as (start, end, country)) -> (actors, targets)
-Decide = Callable[[str, int, int, list[tuple[int, int, str]]], tuple[list[str], list[str]] | None]
+
+
+class Syntax(Protocol):
+    """Who acts on whom by the parse of a sentence (extract/agency.py)."""
+
+    def prepare(self, text: str, sentences: Sequence[tuple[int, int]]) -> None: ...
+
+    def sides(
+        self, text: str, start: int, end: int, cue_start: int, parties: Sequence[PartySpan]
+    ) -> tuple[list[str], list[str]] | None: ...
+
+
+PartySpan = tuple[int, int, str]  # start, end, country
 
 
 @dataclass(frozen=True)
@@ -88,8 +100,8 @@ class Article:
 
 
 class EventFinder:
-    def __init__(self, decide: Decide | None = None) -> None:
-        self.decide = decide
+    def __init__(self, syntax: Syntax | None = None) -> None:
+        self.syntax = syntax
         self.cues = CueFinder()
 
     def find(self, text: str, a: Article) -> list[Draft]:
@@ -102,6 +114,7 @@ class EventFinder:
         if not cues:
             return drafts
         at = 0
+        found: list[tuple[int, int, ClauseOf, list[Cue]]] = []
         for s_start, s_end in a.sentences:
             while at < len(cues) and cues[at].start < s_start:
                 at += 1
@@ -122,8 +135,13 @@ class EventFinder:
                 held = best.get(key)
                 if held is None or c.rank < held.rank:  # the more specific cue wins
                     best[key] = c
-            for c in sorted(best.values(), key=lambda c: c.start):
-                drafts.append(self._draft(c, text, s_start, s_end, clause_of, a))
+            chosen = sorted(best.values(), key=lambda c: c.start)
+            if chosen:
+                found.append((s_start, s_end, clause_of, chosen))
+        if self.syntax is not None:  # one batch of parses for the article's event sentences
+            self.syntax.prepare(text, [(s, e) for s, e, _, _ in found])
+        for s_start, s_end, clause_of, chosen in found:
+            drafts += [self._draft(c, text, s_start, s_end, clause_of, a) for c in chosen]
         return drafts
 
     def _admissible(
@@ -179,13 +197,20 @@ class EventFinder:
         targets = list(
             dict.fromkeys(p.code for p in here if p.start >= c.start and p.code not in actors)
         )
-        if self.decide and (len(actors) > 1 or len(targets) > 1):
-            # word order leaves the sides open: the dependency parse decides
-            parties_here = [(p.start, p.end, p.code) for p in here]
-            decided = self.decide(text[s_start:s_end], s_start, c.start, parties_here)
+        if self.syntax is not None and here:
+            # the agent of the event word acts, its object or oblique is acted on; word order
+            # stands where the parse names neither
+            in_sentence = [
+                (p.start, p.end, p.code) for p in a.parties if s_start <= p.start < s_end
+            ]
+            decided = self.syntax.sides(text, s_start, s_end, c.start, in_sentence)
             if decided and decided[0]:
+                rest = [x for x in targets + actors if x not in decided[0]]
                 actors = decided[0]
-                targets = decided[1] or [x for x in targets + actors if x not in decided[0]][:1]
+                targets = decided[1] or rest[:1]
+            elif decided and decided[1]:
+                targets = decided[1]
+                actors = [x for x in actors + targets if x not in decided[1]][:1]
         if not targets and len(actors) >= 2:
             targets = [actors.pop()]
         if not actors and len(targets) >= 2:
