@@ -31,7 +31,8 @@ def test_plover_lines_carry_the_required_fields_and_their_sentence(tmp_path: Pat
     done = runner.invoke(app, ["export", "--format", "plover", "--out", str(out)], env=env)
     assert done.exit_code == 0, done.output
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(lines) == sum(1 for r in contract if r["kind"] == "event") > 0
+    # the contract holds the relation's events; PLOVER also those inside one country
+    assert len(lines) >= sum(1 for r in contract if r["kind"] == "event") > 0
     for rec in lines:
         assert rec["id"] and rec["event"] and set(rec["event"]) <= CATEGORIES
         assert rec["actor"] and all(len(a["code"]) == 3 for a in rec["actor"])
@@ -68,3 +69,35 @@ def test_modality_becomes_a_plover_context_and_a_sector_rides_on_the_actor() -> 
         "2024-03",
     )
     assert rec["cite_info"]["published"] == "2024-03-14"
+
+
+def test_an_event_inside_one_country_is_in_plover_but_not_among_the_relations_events(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Talks in Nairobi\n\nKenya and Uganda held talks in Nairobi on Monday. Kenyan police "
+        "arrested Kenyan protesters outside the venue.\n",
+        encoding="utf-8",
+    )
+    env = {"BILATERAL_DB": str(tmp_path / "kb.db")}
+    assert runner.invoke(app, ["ingest", str(tmp_path / "in")], env=env).exit_code == 0
+    contract = [
+        json.loads(line) for line in runner.invoke(app, ["export"], env=env).stdout.splitlines()
+    ]
+    plover = [
+        json.loads(line)
+        for line in runner.invoke(
+            app, ["export", "--format", "plover"], env=env
+        ).stdout.splitlines()
+    ]
+    assert {(r["event"][0], r["dyadic"]) for r in plover} == {
+        ("CONSULT", True),
+        ("COERCE", False),
+    }
+    coerce = next(r for r in plover if r["event"] == ["COERCE"])
+    assert [a["code"] for a in coerce["actor"]] == [a["code"] for a in coerce["recipient"]]
+    assert [r["type"] for r in contract if r["kind"] == "event"] == ["CONSULT"]
+    events = {r["id"] for r in contract if r["kind"] == "event"}
+    clusters = [r for r in contract if r["kind"] == "cluster" and r["of"] == "event"]
+    assert all(set(c["members"]) <= events for c in clusters)

@@ -66,7 +66,8 @@ class Agency:
         self, text: str, start: int, end: int, cue_start: int, parties: Sequence[Party]
     ) -> tuple[list[str], list[str]] | None:
         """(actors, targets) of the event whose word begins at `cue_start`, in the sentence
-        text[start:end]; None when the parse names neither side among `parties`."""
+        text[start:end]; None when the parse names neither side among `parties`. A country
+        may be on both sides ("Japanese police detained Japanese activists")."""
         doc = self._doc(text, start, end)
         cue = next((t for t in doc if t.idx + start >= cue_start), None)
         if cue is None:
@@ -83,11 +84,10 @@ class Agency:
                 )
             )
 
-        actors = inside(agents)
-        targets = [c for c in inside(patients) if c not in actors]
+        actors, targets = inside(agents), inside(patients)
         if not actors and not targets:
             return None
-        return actors, targets
+        return actors, targets  # one country on both sides: it acts on itself
 
 
 def roles(cue: Token) -> tuple[list[Token], list[Token]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -20,9 +20,27 @@ PLOVER_CONTEXT = {
 }
 
 
+def domestic(event: dict[str, Any]) -> bool:
+    """An event inside one country, with no foreign party: kept in the knowledge base and in
+    the PLOVER export (with `dyadic: false`), but not among the relation's events."""
+    return not event.get("dyadic", True) and len({*event["actors"], *event["targets"]}) <= 1
+
+
+def relation_records(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The export contract's records: events between countries, and the clusters of them."""
+    inside: set[str] = set()
+    for record in records:
+        if record["kind"] == "event" and domestic(record):
+            inside.add(record["id"])
+            continue
+        if record["kind"] == "cluster" and inside and set(record["members"]) <= inside:
+            continue
+        yield record
+
+
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     n = 0
-    for record in records:
+    for record in relation_records(records):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n

@@ -170,7 +170,6 @@ class EventFinder:
             ]
         here = [c for c in here if not c.in_clause or _two_in_clause(text, c, clause_of, a)]
         here = [c for c in here if not self.cues.provision(text, clause_of(c)[0], c)]
-        here = [c for c in here if not _internal(text, c, clause_of, a.parties)]
         return [
             c
             for c in here
@@ -182,7 +181,12 @@ class EventFinder:
     def _sides(
         self, c: Cue, text: str, s_start: int, s_end: int, c_start: int, c_end: int, a: Article
     ) -> tuple[list[str], list[str], bool]:
+        """Actors, targets, and whether the words name two countries. An event inside one
+        country ("Japanese officials asked Japanese chip-makers to ...") has that country on
+        both sides and is not dyadic."""
         here = [p for p in a.parties if c_start <= p.start and p.end <= c_end]
+        if _internal(text, c, c_start, c_end, a.parties):
+            return [here[0].code], [here[0].code], False
         if len({p.code for p in here}) < 2:
             here = [p for p in a.parties if s_start <= p.start and p.end <= s_end]
         if len(a.dyad) == 2 and PAIR.search(text[c_start:c_end]):
@@ -204,6 +208,11 @@ class EventFinder:
                 (p.start, p.end, p.code) for p in a.parties if s_start <= p.start < s_end
             ]
             decided = self.syntax.sides(text, s_start, s_end, c.start, in_sentence)
+            one = decided and len(set(decided[0])) == 1 and set(decided[1]) == set(decided[0])
+            if decided and one and len({p.code for p in here}) == 1:
+                return decided[0], decided[0], False
+            if decided:
+                decided = decided[0], [x for x in decided[1] if x not in decided[0]]
             if decided and decided[0]:
                 rest = [x for x in targets + actors if x not in decided[0]]
                 actors = decided[0]
@@ -288,10 +297,9 @@ AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
 OBJECT_GAP = re.compile(r"^\s+(?:[\w'’.-]+\s+){0,3}$")
 
 
-def _internal(text: str, c: Cue, clause_of: ClauseOf, parties: list[Party]) -> bool:
+def _internal(text: str, c: Cue, start: int, end: int, parties: list[Party]) -> bool:
     """A country acting on itself: its subject and its object are of one country ("Japanese
     officials asked Japanese chip-makers to", "the minister met President X" of his own state)."""
-    start, end = clause_of(c)
     before = [p for p in parties if start <= p.start and p.end <= c.start]
     after = [p for p in parties if c.start <= p.start and p.end <= c.end] + [
         p
