@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from bilateral.extract.nlp import Parser
 
@@ -45,22 +45,10 @@ Party = tuple[int, int, str]  # start, end (document offsets) and country
 class Agency:
     def __init__(self, parser: Parser) -> None:
         self.parser = parser
-        self._text: str | None = None
-        self._parsed: dict[tuple[int, int], Doc] = {}
 
     def prepare(self, text: str, sentences: Sequence[tuple[int, int]]) -> None:
-        """Parse these sentences of `text` in one batch, for the calls that will ask for them."""
-        wanted = list(dict.fromkeys(sentences))
-        self._text = text
-        self._parsed = dict(
-            zip(wanted, self.parser.parse([text[s:e] for s, e in wanted]), strict=True)
-        )
-
-    def _doc(self, text: str, start: int, end: int) -> Doc:
-        doc = self._parsed.get((start, end)) if self._text is text else None
-        if doc is None:
-            (doc,) = self.parser.parse([text[start:end]])
-        return doc
+        """Ask for the parses of these sentences of `text`, for the calls that will follow."""
+        self.parser.want([text[s:e] for s, e in sentences])
 
     def sides(
         self, text: str, start: int, end: int, cue_start: int, parties: Sequence[Party]
@@ -68,7 +56,7 @@ class Agency:
         """(actors, targets) of the event whose word begins at `cue_start`, in the sentence
         text[start:end]; None when the parse names neither side among `parties`. A country
         may be on both sides ("Japanese police detained Japanese activists")."""
-        doc = self._doc(text, start, end)
+        (doc,) = self.parser.parse([text[start:end]])
         cue = next((t for t in doc if t.idx + start >= cue_start), None)
         if cue is None:
             return None

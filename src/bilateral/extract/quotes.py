@@ -89,8 +89,7 @@ def attribute(
     """Each quote with its speaker. A quote that names none continues its speaker's previous
     one: the second half of “A,” he said. “B.”, and a paragraph that is all quotation after a
     paragraph that ended with an attributed one (successive quoted paragraphs of one speech)."""
-    quotes: list[Quote] = []
-    attributor.prepare([(q.start, q.end, q.para_start, q.para_end) for q in spans])
+    quotes: list[Quote] = []  # the parses they need were asked for by `Attributor.prepare`
     for q in spans:
         speaker = attributor.speaker_of_quote(q.start, q.end, q.para_start, q.para_end)
         previous = quotes[-1] if quotes else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from bilateral.extract.nlp import Parser
 
@@ -39,8 +39,6 @@ class Subject:
 class SubjectFinder:
     def __init__(self, parser: Parser) -> None:
         self.parser = parser
-        self._text: str | None = None  # the document the batch below was parsed from
-        self._parsed: dict[tuple[int, int, tuple[int, int] | None], Doc] = {}
 
     @staticmethod
     def _words(text: str, start: int, end: int, skip: tuple[int, int] | None) -> str:
@@ -49,10 +47,8 @@ class SubjectFinder:
         return text[start:end]
 
     def prepare(self, text: str, frames: list[tuple[int, int, tuple[int, int] | None]]) -> None:
-        """Parse these sentences of `text` in one batch, for the calls that will ask for them."""
-        self._text = text
-        words = [self._words(text, *frame) for frame in frames]
-        self._parsed = dict(zip(frames, self.parser.parse(words), strict=True))
+        """Ask for the parses of these sentences of `text`, for the calls that will follow."""
+        self.parser.want([self._words(text, *frame) for frame in frames])
 
     def subjects(
         self,
@@ -66,10 +62,7 @@ class SubjectFinder:
         text[start:end]; a relative pronoun gives way to the noun it stands for ("X, who
         said"). The words of a quotation at `skip` are parsed as a short clause in their place:
         the parse costs by the word, and what was said does not change who said it."""
-        key = (start, end, skip)
-        doc = self._parsed.get(key) if self._text is text else None
-        if doc is None:
-            (doc,) = self.parser.parse([self._words(text, start, end, skip)])
+        (doc,) = self.parser.parse([self._words(text, start, end, skip)])
 
         def where(idx: int) -> int:
             if skip is None or not start <= skip[0] <= skip[1] <= end:

@@ -2,7 +2,14 @@
 their consolidation within an article."""
 
 from bilateral.extract.events.cues import Cue, CueFinder
-from bilateral.extract.events.finder import Article, Draft, EventFinder, Named, Party
+from bilateral.extract.events.finder import (
+    Article,
+    Candidates,
+    Draft,
+    EventFinder,
+    Named,
+    Party,
+)
 from bilateral.extract.events.merge import (
     consolidate,
     modality,
@@ -12,6 +19,7 @@ from bilateral.extract.events.merge import (
 
 __all__ = [
     "Article",
+    "Candidates",
     "Cue",
     "CueFinder",
     "Draft",

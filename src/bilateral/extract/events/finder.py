@@ -43,6 +43,8 @@ class Syntax(Protocol):
 
 
 PartySpan = tuple[int, int, str]  # start, end, country
+# a sentence (start, end), its clauses, and the event words chosen in it
+Candidates = tuple[int, int, ClauseOf, list[Cue]]
 
 
 @dataclass(frozen=True)
@@ -105,16 +107,20 @@ class EventFinder:
         self.cues = CueFinder()
 
     def find(self, text: str, a: Article) -> list[Draft]:
+        return self.drafts(text, a, self.candidates(text, a))
+
+    def candidates(self, text: str, a: Article) -> list[Candidates]:
+        """The event words of each sentence that may name an event; the sentences' parses are
+        asked for (`Syntax.prepare`), to be read by `drafts`."""
         cues = [
             c
             for c in self.cues.find(text, lambda s, e: _has_sides(text, s, e, a.parties))
             if not any(q0 <= c.start < q1 for q0, q1 in a.quoted)
         ]
-        drafts: list[Draft] = []
+        found: list[Candidates] = []
         if not cues:
-            return drafts
+            return found
         at = 0
-        found: list[tuple[int, int, ClauseOf, list[Cue]]] = []
         for s_start, s_end in a.sentences:
             while at < len(cues) and cues[at].start < s_start:
                 at += 1
@@ -138,11 +144,16 @@ class EventFinder:
             chosen = sorted(best.values(), key=lambda c: c.start)
             if chosen:
                 found.append((s_start, s_end, clause_of, chosen))
-        if self.syntax is not None:  # one batch of parses for the article's event sentences
+        if self.syntax is not None:
             self.syntax.prepare(text, [(s, e) for s, e, _, _ in found])
-        for s_start, s_end, clause_of, chosen in found:
-            drafts += [self._draft(c, text, s_start, s_end, clause_of, a) for c in chosen]
-        return drafts
+        return found
+
+    def drafts(self, text: str, a: Article, found: list[Candidates]) -> list[Draft]:
+        return [
+            self._draft(c, text, s_start, s_end, clause_of, a)
+            for s_start, s_end, clause_of, chosen in found
+            for c in chosen
+        ]
 
     def _admissible(
         self,
