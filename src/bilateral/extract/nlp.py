@@ -35,8 +35,8 @@ def load_pipeline(model: str) -> Language:
 class Parser:
     """The tagger and the dependency parser with their encoder, without the recogniser, for the
     few sentences whose grammar decides something (who said a quotation, who acts on whom).
-    One per extractor, shared by all who need a parse, and loaded on first need only: a run
-    whose articles never ask for a parse never pays for it.
+    One per extractor, shared by all who need a parse, loaded with the extractor (which the
+    runner creates only when an article is new).
 
     The parser works twice as fast on many sentences at once as on each alone, and an article
     rarely has more than one or two sentences to parse; so the extractor first collects what
@@ -44,18 +44,9 @@ class Parser:
     the parses are then looked up by their text; `clear` forgets them after the batch."""
 
     def __init__(self, model: str) -> None:
-        self.model = model
-        self._nlp: Language | None = None
+        self.nlp = spacy.load(model, exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
         self._wanted: dict[str, None] = {}
         self._parsed: dict[str, Doc] = {}
-
-    @property
-    def nlp(self) -> Language:
-        if self._nlp is None:
-            self._nlp = spacy.load(
-                self.model, exclude=["ner", "senter", "attribute_ruler", "lemmatizer"]
-            )
-        return self._nlp
 
     def want(self, texts: Sequence[str]) -> None:
         self._wanted.update((t, None) for t in texts if t not in self._parsed)
