@@ -98,3 +98,11 @@ def test_an_undated_article_dates_relative_days_from_its_latest_written_day(
     (facts,) = extractor([doc])
     meeting = next(v for v in facts.events if v.type == "CONSULT")
     assert meeting.date == "2023-05"
+
+
+def test_a_planned_event_in_an_earlier_month_lies_in_the_next_year(extractor: Extractor) -> None:
+    # published in March of a leap year: next February has 28 days
+    found = events(extractor, "Chile and Peru will sign a trade accord in February.")
+    assert [(v.type, v.modality, v.date) for v in found] == [("AGREE", "planned", "2025-02")]
+    found = events(extractor, "Chile and Peru signed a trade accord in February.")
+    assert [(v.type, v.date) for v in found] == [("AGREE", "2024-02")]

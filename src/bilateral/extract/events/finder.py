@@ -11,7 +11,7 @@ from typing import Protocol
 
 from bilateral import data
 from bilateral.extract.events.cues import ClauseOf, Cue, CueFinder, select
-from bilateral.extract.periods import DateMention, Interval
+from bilateral.extract.periods import DateMention, Interval, month_interval
 
 FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are) (?:expected|set|scheduled|due|going) to|plans? to|planned|"
@@ -405,11 +405,13 @@ def _forward(mention: DateMention, published: date | None) -> Interval | None:
         return i
     if WEEKDAY.search(mention.text) and mention.precision == "day":
         return Interval(i.start + timedelta(days=7), i.end + timedelta(days=7))
-    if mention.precision in ("day", "month") and MONTH_NAME.search(mention.text):
+    if mention.precision == "month" and MONTH_NAME.search(mention.text):
+        return month_interval(i.start.year + 1, i.start.month)  # February has its own length
+    if mention.precision == "day" and MONTH_NAME.search(mention.text):
         try:
             return Interval(
                 i.start.replace(year=i.start.year + 1), i.end.replace(year=i.end.year + 1)
             )
-        except ValueError:  # the 29th of February
+        except ValueError:  # the 29th of February: no such day next year
             return i
     return i
