@@ -51,15 +51,27 @@ class Agency:
         self.parser.want([text[s:e] for s, e in sentences])
 
     def sides(
-        self, text: str, start: int, end: int, cue_start: int, parties: Sequence[Party]
+        self,
+        text: str,
+        start: int,
+        end: int,
+        cue_start: int,
+        parties: Sequence[Party],
+        own_subject: bool = False,
     ) -> tuple[list[str], list[str]] | None:
         """(actors, targets) of the event whose word begins at `cue_start`, in the sentence
         text[start:end]; None when the parse names neither side among `parties`. A country
-        may be on both sides ("Japanese police detained Japanese activists")."""
+        may be on both sides ("Japanese police detained Japanese activists"). With
+        `own_subject`, only a verb with a subject (or passive agent) of its own has sides: not
+        a noun, nor a verb that borrows the subject of another ("agreed to ... allow")."""
         (doc,) = self.parser.parse([text[start:end]])
         cue = next((t for t in doc if t.idx + start >= cue_start), None)
         if cue is None:
             return None
+        if own_subject and not (
+            cue.tag_.startswith("VB") and any(c.dep_ in SUBJECTS | {"agent"} for c in cue.children)
+        ):
+            return None  # asked for a verb with a subject of its own: this is not one
         agents, patients = roles(cue)
 
         def inside(tokens: Iterable[Token]) -> list[str]:

@@ -30,6 +30,7 @@ class Cue:
     rank: int  # lower is more specific
     paired: bool = True  # names an event only where its sentence names two countries
     in_clause: bool = False  # ... where its own clause names them
+    confirm: bool = False  # a dictionary verb whose sides only the parse can tell
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -95,9 +96,12 @@ class CueFinder:
             re.IGNORECASE,
         )
 
-    def find(self, text: str, near_party: Callable[[int, int], bool] | None = None) -> list[Cue]:
+    def find(
+        self, text: str, near_party: Callable[[int, int], bool | None] | None = None
+    ) -> list[Cue]:
         """Every cue in the text, patterns and dictionary verbs, in text order; a dictionary
-        verb only where `near_party(start, end)` says its sides are named."""
+        verb only where `near_party(start, end)` says its sides are named (True), or may be,
+        as the parse will tell (None: the cue is marked `confirm`)."""
         # a decimal point is no sentence end: "duties of 73.6 per cent would be levied"
         masked = DECIMAL.sub("\\1,", text)
         lowered = masked.lower()
@@ -146,7 +150,9 @@ class CueFinder:
                 at = lowered.find(key, at + 1)
         return hits
 
-    def _lexicon(self, text: str, near_party: Callable[[int, int], bool] | None) -> list[Cue]:
+    def _lexicon(
+        self, text: str, near_party: Callable[[int, int], bool | None] | None
+    ) -> list[Cue]:
         tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
         words = [t[2] for t in tokens]
         out: list[Cue] = []
@@ -159,11 +165,12 @@ class CueFinder:
                 continue
             if verb.verb in self.ambiguous or verb.verb.split()[0] in self.ambiguous:
                 continue
-            if near_party is not None and not near_party(start, span_end):
+            sided = True if near_party is None else near_party(start, span_end)
+            if sided is False:
                 continue
             kind, mode = self._phrase(verb.block, words, i) or (verb.type, verb.mode)
             subtype = (mode or kind.lower()).replace("-", "_")
-            out.append(Cue(start, span_end, kind, subtype, mode, LEXICON_RANK))
+            out.append(Cue(start, span_end, kind, subtype, mode, LEXICON_RANK, confirm=not sided))
         return out
 
     def _phrase(self, block: str, words: list[str], i: int) -> tuple[str, str] | None:

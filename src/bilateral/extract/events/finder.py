@@ -38,7 +38,13 @@ class Syntax(Protocol):
     def prepare(self, text: str, sentences: Sequence[tuple[int, int]]) -> None: ...
 
     def sides(
-        self, text: str, start: int, end: int, cue_start: int, parties: Sequence[PartySpan]
+        self,
+        text: str,
+        start: int,
+        end: int,
+        cue_start: int,
+        parties: Sequence[PartySpan],
+        own_subject: bool = False,
     ) -> tuple[list[str], list[str]] | None: ...
 
 
@@ -114,7 +120,7 @@ class EventFinder:
         asked for (`Syntax.prepare`), to be read by `drafts`."""
         cues = [
             c
-            for c in self.cues.find(text, lambda s, e: _has_sides(text, s, e, a.parties))
+            for c in self.cues.find(text, lambda s, e: self._sided(text, s, e, a))
             if not any(q0 <= c.start < q1 for q0, q1 in a.quoted)
         ]
         found: list[Candidates] = []
@@ -153,7 +159,32 @@ class EventFinder:
             self._draft(c, text, s_start, s_end, clause_of, a)
             for s_start, s_end, clause_of, chosen in found
             for c in chosen
+            if not c.confirm or self._confirmed(c, text, s_start, s_end, a)
         ]
+
+    def _sided(self, text: str, start: int, end: int, a: Article) -> bool | None:
+        """Whether a dictionary verb has its sides named: a party just before it as subject or
+        just after it as agent, and another country later in the sentence (True); or, where a
+        parse can tell, two countries in its sentence (None: the parse will say whether one is
+        its agent and another its object: "the Japanese government pledged to supply the
+        Philippine coast guard")."""
+        if _has_sides(text, start, end, a.parties):
+            return True
+        if self.syntax is None:
+            return False
+        sentence = next(((s, e) for s, e in a.sentences if s <= start < e), None)
+        if sentence is None:
+            return False
+        codes = {p.code for p in a.parties if sentence[0] <= p.start < sentence[1]}
+        return None if len(codes) >= 2 else False
+
+    def _confirmed(self, c: Cue, text: str, s_start: int, s_end: int, a: Article) -> bool:
+        """The parse names a party as the agent of the verb, in a subject of its own, and
+        another country as its object or oblique."""
+        assert self.syntax is not None
+        in_sentence = [(p.start, p.end, p.code) for p in a.parties if s_start <= p.start < s_end]
+        decided = self.syntax.sides(text, s_start, s_end, c.start, in_sentence, own_subject=True)
+        return bool(decided and decided[0] and any(t not in decided[0] for t in decided[1]))
 
     def _admissible(
         self,
