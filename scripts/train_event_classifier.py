@@ -39,6 +39,12 @@ def main() -> None:
     rows = read_rows()
     recipe = Recipe()
     nlp = train(rows, recipe)
+    nlp.meta.update(
+        name="event_textcat",
+        description="PLOVER category of a sentence; trained on data/event_training.tsv",
+        author="bilateral developers",
+        license="MIT",
+    )
     if args.out.exists():
         shutil.rmtree(args.out)
     nlp.to_disk(args.out)

@@ -15,6 +15,7 @@ from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
 from bilateral.extract.coref import resolve_in_article
 from bilateral.extract.events import (
     Article,
+    EventClassifier,
     EventFinder,
     Named,
     Party,
@@ -44,7 +45,7 @@ class Extractor:
         self.claims = ClaimFinder()
         self.agency = Agency(model)
         self.subjects = SubjectFinder(model)
-        self.events = EventFinder(self.agency.sides)
+        self.events = EventFinder(self.agency.sides, EventClassifier())
         self.batch_size = batch_size
 
     def __call__(self, docs: Sequence[Document]) -> list[ArticleEntities]:

@@ -31,6 +31,9 @@ DURING = re.compile(
 )
 # (sentence, its offset, cue start, parties as (start, end, country)) -> (actors, targets)
 Decide = Callable[[str, int, int, list[tuple[int, int, str]]], tuple[list[str], list[str]] | None]
+# (text, sentences where no cue was found, parties as (start, end, country)) -> cues of events
+# that a sentence classifier finds there (classifier.py)
+Classify = Callable[[str, list[tuple[int, int]], list[tuple[int, int, str]]], list[Cue]]
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,9 @@ class Article:
 
 
 class EventFinder:
-    def __init__(self, decide: Decide | None = None) -> None:
+    def __init__(self, decide: Decide | None = None, classify: Classify | None = None) -> None:
         self.decide = decide
+        self.classify = classify
         self.cues = CueFinder()
 
     def find(self, text: str, a: Article) -> list[Draft]:
@@ -99,9 +103,9 @@ class EventFinder:
             if not any(q0 <= c.start < q1 for q0, q1 in a.quoted)
         ]
         drafts: list[Draft] = []
-        if not cues:
+        if not cues and self.classify is None:
             return drafts
-        at = 0
+        at, unexplained = 0, []
         for s_start, s_end in a.sentences:
             while at < len(cues) and cues[at].start < s_start:
                 at += 1
@@ -112,18 +116,34 @@ class EventFinder:
                 if c.start >= s_end:
                     break
                 here.append(c)
-            if not here:
-                continue
             clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
-            here = self._admissible(here, text, s_start, s_end, clause_of, a)
+            if here:
+                here = self._admissible(here, text, s_start, s_end, clause_of, a)
             best: dict[tuple[str, int], Cue] = {}  # one event of a category per clause
             for c in select(here, self.cues, text, clause_of):
                 key = (c.type, clause_of(c)[0])
                 held = best.get(key)
                 if held is None or c.rank < held.rank:  # the more specific cue wins
                     best[key] = c
+            if not best:  # no event by the lexicon: the classifier's turn, outside quotations
+                if not any(q0 < s_end and s_start < q1 for q0, q1 in a.quoted):
+                    unexplained.append((s_start, s_end))
+                continue
             for c in sorted(best.values(), key=lambda c: c.start):
                 drafts.append(self._draft(c, text, s_start, s_end, clause_of, a))
+        if self.classify is not None and unexplained:
+            drafts = sorted(drafts + self._classified(text, unexplained, a), key=lambda d: d.start)
+        return drafts
+
+    def _classified(self, text: str, sentences: list[tuple[int, int]], a: Article) -> list[Draft]:
+        """Events in sentences without a cue, by the sentence classifier."""
+        assert self.classify is not None
+        spans = [(p.start, p.end, p.code) for p in a.parties]
+        drafts = []
+        for c in self.classify(text, sentences, spans):
+            s_start, s_end = next(s for s in sentences if s[0] <= c.start < s[1])
+            clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
+            drafts.append(self._draft(c, text, s_start, s_end, clause_of, a))
         return drafts
 
     def _admissible(
