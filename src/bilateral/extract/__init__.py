@@ -17,6 +17,7 @@ from bilateral.extract.coref import resolve_in_article
 from bilateral.extract.events import (
     Article,
     Candidates,
+    EventClassifier,
     EventFinder,
     Named,
     Party,
@@ -66,7 +67,7 @@ class Extractor:
         self.parser = Parser(model)  # one dependency parser, for the sentences that need it
         self.agency = Agency(self.parser)
         self.subjects = SubjectFinder(self.parser)
-        self.events = EventFinder(self.agency)
+        self.events = EventFinder(self.agency, EventClassifier())
         self.batch_size = batch_size
 
     def __call__(self, docs: Sequence[Document]) -> list[ArticleEntities]:

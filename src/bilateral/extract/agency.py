@@ -89,6 +89,14 @@ class Agency:
             return None
         return actors, targets  # one country on both sides: it acts on itself
 
+    def main_verb(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where the main verb of the sentence text[start:end] stands, if it has one."""
+        (doc,) = self.parser.parse([text[start:end]])
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or not root.tag_.startswith("VB"):
+            return None
+        return start + root.idx, start + root.idx + len(root.text)
+
 
 def roles(cue: Token) -> tuple[list[Token], list[Token]]:
     """The words of the agent and of the patient of the event whose word is `cue`."""

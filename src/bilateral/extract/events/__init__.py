@@ -1,6 +1,7 @@
 """PLOVER events: cue words (patterns and the CAMEO dictionary), who acts on whom, when, and
 their consolidation within an article."""
 
+from bilateral.extract.events.classifier import EventClassifier
 from bilateral.extract.events.cues import Cue, CueFinder
 from bilateral.extract.events.finder import (
     Article,
@@ -23,6 +24,7 @@ __all__ = [
     "Cue",
     "CueFinder",
     "Draft",
+    "EventClassifier",
     "EventFinder",
     "Named",
     "Party",

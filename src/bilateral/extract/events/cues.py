@@ -15,6 +15,7 @@ PARAGRAPH = re.compile(r"\n\s*\n")
 DECIMAL = re.compile(r"(\d)\.(?=\d)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LEXICON_RANK = 10_000  # a dictionary verb gives way to every cue pattern
+CLASSIFIED = "classified"  # the subtype of an event the sentence classifier found
 # the first cues of these categories take a complement that is not an event of its own:
 # "urged X to lift sanctions", "refused to sign", "accused X of shelling"
 TAKES_COMPLEMENT = {"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "CONCEDE"}

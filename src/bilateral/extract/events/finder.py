@@ -4,13 +4,13 @@ where, with whom, and whether it happened, is planned, conditional or history.""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Protocol
 
 from bilateral import data
-from bilateral.extract.events.cues import ClauseOf, Cue, CueFinder, select
+from bilateral.extract.events.cues import CLASSIFIED, ClauseOf, Cue, CueFinder, select
 from bilateral.extract.periods import DateMention, Interval, month_interval
 
 FUTURE = re.compile(
@@ -46,6 +46,8 @@ class Syntax(Protocol):
         parties: Sequence[PartySpan],
         own_subject: bool = False,
     ) -> tuple[list[str], list[str]] | None: ...
+
+    def main_verb(self, text: str, start: int, end: int) -> tuple[int, int] | None: ...
 
 
 PartySpan = tuple[int, int, str]  # start, end, country
@@ -107,9 +109,15 @@ class Article:
     published: date | None = None
 
 
+# (text, sentences where no cue was found, parties as (start, end, country)) -> cues of events
+# that a sentence classifier finds there (classifier.py)
+Classify = Callable[[str, list[tuple[int, int]], list[tuple[int, int, str]]], list[Cue]]
+
+
 class EventFinder:
-    def __init__(self, syntax: Syntax | None = None) -> None:
+    def __init__(self, syntax: Syntax | None = None, classify: Classify | None = None) -> None:
         self.syntax = syntax
+        self.classify = classify
         self.cues = CueFinder()
 
     def find(self, text: str, a: Article) -> list[Draft]:
@@ -124,9 +132,9 @@ class EventFinder:
             if not any(q0 <= c.start < q1 for q0, q1 in a.quoted)
         ]
         found: list[Candidates] = []
-        if not cues:
+        if not cues and self.classify is None:
             return found
-        at = 0
+        at, unexplained = 0, list[tuple[int, int]]()
         for s_start, s_end in a.sentences:
             while at < len(cues) and cues[at].start < s_start:
                 at += 1
@@ -137,7 +145,10 @@ class EventFinder:
                 if c.start >= s_end:
                     break
                 here.append(c)
+            quoted = any(q0 < s_end and s_start < q1 for q0, q1 in a.quoted)
             if not here:
+                if not quoted:
+                    unexplained.append((s_start, s_end))
                 continue
             clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
             here = self._admissible(here, text, s_start, s_end, clause_of, a)
@@ -150,17 +161,35 @@ class EventFinder:
             chosen = sorted(best.values(), key=lambda c: c.start)
             if chosen:
                 found.append((s_start, s_end, clause_of, chosen))
+            elif not quoted:
+                unexplained.append((s_start, s_end))
+        if self.classify is not None and unexplained:
+            # no event by the lexicon: the sentence classifier's turn, outside quotations
+            spans = [(p.start, p.end, p.code) for p in a.parties]
+            for c in self.classify(text, unexplained, spans):
+                s_start, s_end = next(u for u in unexplained if u[0] <= c.start < u[1])
+                clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
+                found.append((s_start, s_end, clause_of, [c]))
+            found.sort(key=lambda f: f[0])
         if self.syntax is not None:
             self.syntax.prepare(text, [(s, e) for s, e, _, _ in found])
         return found
 
     def drafts(self, text: str, a: Article, found: list[Candidates]) -> list[Draft]:
         return [
-            self._draft(c, text, s_start, s_end, clause_of, a)
+            self._draft(self._located(c, text, s_start, s_end), text, s_start, s_end, clause_of, a)
             for s_start, s_end, clause_of, chosen in found
             for c in chosen
             if not c.confirm or self._confirmed(c, text, s_start, s_end, a)
         ]
+
+    def _located(self, c: Cue, text: str, s_start: int, s_end: int) -> Cue:
+        """A category the classifier gave a whole sentence belongs to its main verb, where the
+        parse finds one: its agent acts, its object is acted on."""
+        if c.subtype != CLASSIFIED or self.syntax is None:
+            return c
+        verb = self.syntax.main_verb(text, s_start, s_end)
+        return replace(c, start=verb[0], end=verb[1]) if verb else c
 
     def _sided(self, text: str, start: int, end: int, a: Article) -> bool | None:
         """Whether a dictionary verb has its sides named: a party just before it as subject or
