@@ -1,5 +1,7 @@
 """Claim groups and their conflicts: figures of the same metric, countries and direction from
-different articles, compared pair by pair.
+different articles, compared pair by pair: every pair in a group of up to MAX_GROUP figures,
+each figure with its ten neighbours in time in a larger one, so a group costs a sort and a
+number of comparisons that grows with its size, not its square.
 
 Two figures are compared only when they measure the same thing for the same countries: the same
 metric (a surplus and a deficit are one balance seen from either side), the same countries (a
@@ -59,12 +61,17 @@ def claim_key(c: Claim) -> str:
 
 def rates(group: Sequence[StatedClaim]) -> dict[tuple[str, str], float]:
     """Exchange rates the articles give by stating one figure in two currencies in a sentence:
-    (from, to) -> how many of `to` one `from` is worth."""
+    (from, to) -> how many of `to` one `from` is worth. Each money figure meets only the figures
+    of its own sentence, in the group's order, so the first pair to give a rate is the one the
+    comparison of every figure with every other would have found first."""
     out: dict[tuple[str, str], float] = {}
     claims = [s.claim for s in group if _is_money(s.claim.unit)]
+    sentences: dict[tuple[str, int], list[Claim]] = {}
+    for c in claims:
+        sentences.setdefault((c.doc_id, c.start), []).append(c)
     for a in claims:
-        for b in claims:
-            if a.doc_id == b.doc_id and a.start == b.start and a.unit != b.unit and a.value:
+        for b in sentences[(a.doc_id, a.start)]:
+            if a.unit != b.unit and a.value:
                 out.setdefault((a.unit, b.unit), b.value / a.value)
     return out
 

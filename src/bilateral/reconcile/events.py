@@ -4,145 +4,22 @@ become a conflict."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from bilateral import data
 from bilateral.model import Cluster, Conflict, DocInfo, Event, content_id
+from bilateral.reconcile.event_groups import Clustering, Group, NamedEvent
 
-# Subtypes that name one encounter of leaders: a state visit, its summit and its talks.
-ENCOUNTER = {
-    "state_visit",
-    "official_visit",
-    "summit",
-    "visit",
-    "meeting",
-    "council_meeting",
-    "consultations",
-    "host",
-    "mission",
-    "consult",
-}
-# Subtypes that name one agreement: signed, concluded, agreed.
-AGREEMENT = {"agreement_signed", "agreement_concluded", "agreed", "mou", "joint_statement"}
-# Two reports share this many words of their sentences (and this share of them) to be taken for
-# one happening when no date, person or place links them.
-SHARED_WORDS = 4
-SHARED_SHARE = 0.2
-
-
-@dataclass(frozen=True)
-class NamedEvent:
-    """An event with the canonical names of its people and place."""
-
-    event: Event
-    people: tuple[str, ...]
-    place: str | None
-
-
-@dataclass
-class _Group:
-    members: list[NamedEvent] = field(default_factory=list)
-    start: str | None = None  # the dates all dated members share
-    end: str | None = None
+__all__ = ["NamedEvent", "event_clusters", "event_key"]
 
 
 def event_key(e: Event) -> str:
     return "|".join([e.type, "-".join(sorted(set(e.actors + e.targets)))])
 
 
-def _family(subtype: str) -> str:
-    if subtype in ENCOUNTER:
-        return "encounter"
-    return "agreement" if subtype in AGREEMENT else subtype
-
-
-def _phase(modality: str) -> str:
-    """A preview and a report of one happening are one event: planned, actual, reported and
-    conditional mentions may join; history is another happening."""
-    return "past" if modality == "historical" else "now"
-
-
-def _dated(g: _Group, n: NamedEvent) -> bool:
-    """Two overlapping dates link reports of an encounter (a pair meets rarely), or of anything
-    when one date is a day: a shared month alone holds many accusations or demands."""
-    if not (n.event.date_start and g.start):
-        return False
-    if _family(n.event.subtype) == "encounter":
-        return True
-    return n.event.date_start == n.event.date_end or any(
-        m.event.date_start and m.event.date_start == m.event.date_end for m in g.members
-    )
-
-
-def _words_link(g: _Group, n: NamedEvent) -> bool:
-    mine = set(n.event.words)
-    for m in g.members:
-        theirs = set(m.event.words)
-        shared = len(mine & theirs)
-        if shared >= SHARED_WORDS and shared / max(1, len(mine | theirs)) >= SHARED_SHARE:
-            return True
-    return False
-
-
-def _overlap(g: _Group, e: Event) -> bool:
-    if not (e.date_start and e.date_end) or not (g.start and g.end):
-        return True
-    return e.date_start <= g.end and g.start <= e.date_end
-
-
-def _fits(g: _Group, n: NamedEvent, docs: dict[str, DocInfo]) -> bool:
-    e = n.event
-    first = g.members[0].event
-    if _family(first.subtype) != _family(e.subtype) or _phase(first.modality) != _phase(e.modality):
-        return False
-    planned = [m.event for m in g.members if m.event.modality == "planned"]
-    if (e.modality == "planned") != (len(planned) == len(g.members)):
-        # a preview joins a report only when it says when: "later in the year" may be another
-        if e.modality == "planned" and not e.date_start:
-            return False
-        if e.modality != "planned" and not any(p.date_start for p in planned) and planned:
-            return False
-    roots = {docs[m.event.doc_id].duplicate_of or m.event.doc_id for m in g.members}
-    if (docs[e.doc_id].duplicate_of or e.doc_id) in roots:
-        return False  # one article reports one happening once (it was merged in extraction)
-    if not _overlap(g, e):
-        return False
-    actors = {a for m in g.members for a in m.event.actors}
-    one_way = e.subtype in ("state_visit", "official_visit", "visit") and all(
-        m.event.subtype in ("state_visit", "official_visit", "visit") for m in g.members
-    )
-    if one_way and actors and e.actors and not actors & set(e.actors):
-        return False  # Chile visiting Peru is not Peru visiting Chile (a meeting has no side)
-    dated = _dated(g, n)
-    people = {p for m in g.members for p in m.people}
-    places = {m.place for m in g.members if m.place}
-    # without two dates to compare, the same people, place or words must make the link
-    return (
-        dated
-        or bool(people & set(n.people))
-        or bool(n.place and n.place in places)
-        or _words_link(g, n)
-    )
-
-
-def _shared(g: _Group, n: NamedEvent) -> int:
-    """How much a report has in common with a cluster: its people, its place, a date."""
-    people = {p for m in g.members for p in m.people}
-    places = {m.place for m in g.members if m.place}
-    dated = _dated(g, n)
-    return len(people & set(n.people)) + (n.place in places) + 2 * dated + _words_link(g, n)
-
-
-def _add(g: _Group, n: NamedEvent) -> None:
-    g.members.append(n)
-    e = n.event
-    if e.date_start and e.date_end:
-        g.start = max(g.start, e.date_start) if g.start else e.date_start
-        g.end = min(g.end, e.date_end) if g.end else e.date_end
-
-
-def _cluster(g: _Group, key: str) -> Cluster:
+def _cluster(g: Group, key: str) -> Cluster:
     events = [m.event for m in g.members]
     dated = sorted((e for e in events if e.date), key=lambda e: -len(e.date or ""))
     best = min(events, key=lambda e: (0 if e.subtype == "state_visit" else 1, e.subtype))
@@ -185,36 +62,53 @@ def _cluster(g: _Group, key: str) -> Cluster:
     )
 
 
-def _once_conflicts(events: list[NamedEvent], key: str, docs: dict[str, DocInfo]) -> list[Conflict]:
+def _apart(events: list[Event]) -> list[tuple[Event, Event]]:
+    """The pairs of dated reports whose dates do not overlap, in the order of a double loop over
+    the reports (which come sorted by their first day).
+
+    A later report lies apart from an earlier one when it starts after the earlier one ends:
+    those are a tail of the list, found by bisection, so only pairs that are apart are visited.
+    (The only other way apart, ending before the earlier one starts, needs a report that ends
+    before it starts; such reports are checked one by one.) Reports with k dates that differ can
+    still be apart in up to n²/2 pairs: every one is a conflict and all are returned."""
+    starts = [e.date_start or "" for e in events]
+    backwards = [j for j, e in enumerate(events) if (e.date_end or "") < (e.date_start or "")]
     out = []
     for i, a in enumerate(events):
-        for b in events[i + 1 :]:
-            ea, eb = a.event, b.event
-            if not (ea.date_start and ea.date_end and eb.date_start and eb.date_end):
-                continue
-            if ea.date_start <= eb.date_end and eb.date_start <= ea.date_end:
-                continue
-            if (docs[ea.doc_id].duplicate_of or ea.doc_id) == (
-                docs[eb.doc_id].duplicate_of or eb.doc_id
-            ):
-                continue
-            what = ea.subtype.replace("_", " ")
-            pair = " and ".join(sorted(set(ea.actors + ea.targets)))
-            members = tuple(sorted((ea.id, eb.id)))
-            title_a, title_b = docs[ea.doc_id].name, docs[eb.doc_id].name
-            out.append(
-                Conflict(
-                    id=content_id("x", *members),
-                    key=key,
-                    kind="event",
-                    members=members,
-                    verdict="contradiction",
-                    explanation=(
-                        f"The {what} between {pair} happened once, but \u201c{title_a}\u201d dates "
-                        f"it {ea.date} and \u201c{title_b}\u201d dates it {eb.date}."
-                    ),
-                )
+        after = max(i + 1, bisect_right(starts, a.date_end or ""))
+        for j in backwards:
+            if i < j < after and (events[j].date_end or "") < (a.date_start or ""):
+                out.append((a, events[j]))
+        out += ((a, events[j]) for j in range(after, len(events)))
+    return out
+
+
+def _once_conflicts(events: list[NamedEvent], key: str, docs: dict[str, DocInfo]) -> list[Conflict]:
+    """Reports of a once-only event that date it apart, from independent articles."""
+    dated = [n.event for n in events if n.event.date_start and n.event.date_end]
+    out = []
+    for ea, eb in _apart(dated):
+        if (docs[ea.doc_id].duplicate_of or ea.doc_id) == (
+            docs[eb.doc_id].duplicate_of or eb.doc_id
+        ):
+            continue
+        what = ea.subtype.replace("_", " ")
+        pair = " and ".join(sorted(set(ea.actors + ea.targets)))
+        members = tuple(sorted((ea.id, eb.id)))
+        title_a, title_b = docs[ea.doc_id].name, docs[eb.doc_id].name
+        out.append(
+            Conflict(
+                id=content_id("x", *members),
+                key=key,
+                kind="event",
+                members=members,
+                verdict="contradiction",
+                explanation=(
+                    f"The {what} between {pair} happened once, but \u201c{title_a}\u201d dates "
+                    f"it {ea.date} and \u201c{title_b}\u201d dates it {eb.date}."
+                ),
             )
+        )
     return out
 
 
@@ -222,7 +116,10 @@ def event_clusters(
     group: Sequence[NamedEvent], docs: dict[str, DocInfo]
 ) -> tuple[list[Cluster], list[Conflict]]:
     """Clusters and date conflicts of one group (events of one type between the same countries).
-    The result depends only on the group, never on the order it came in."""
+    The result depends only on the group, never on the order it came in. Reports are taken in
+    date order, each joining the cluster it fits best; the clusters keep what the decision
+    needs (see `event_groups`), so the cost grows with the reports and the clusters open at
+    their dates, not with every report against every cluster."""
     if not group:
         return [], []
     key = event_key(group[0].event)
@@ -230,20 +127,13 @@ def event_clusters(
     ordered = sorted(
         group, key=lambda n: (n.event.date_start is None, n.event.date_start or "", n.event.id)
     )
-    groups: list[_Group] = []
+    clustering = Clustering(docs, Counter(w for n in group for w in set(n.event.words)))
     conflicts: list[Conflict] = []
     for subtype in sorted({n.event.subtype for n in ordered if n.event.subtype in once}):
         alike = [n for n in ordered if n.event.subtype == subtype]
-        g = _Group()
-        for n in alike:
-            g.members.append(n)
-        groups.append(g)
+        clustering.seed(alike)
         conflicts += _once_conflicts(alike, key, docs)
-    for n in (n for n in ordered if n.event.subtype not in once):
-        fitting = [g for g in groups if _fits(g, n, docs)]
-        home = max(fitting, key=lambda g: _shared(g, n), default=None)
-        if home is None:
-            home = _Group()
-            groups.append(home)
-        _add(home, n)
-    return [_cluster(g, key) for g in groups], conflicts
+    for n in ordered:
+        if n.event.subtype not in once:
+            clustering.add(n)
+    return [_cluster(g, key) for g in clustering.groups], conflicts
