@@ -15,6 +15,7 @@ PARAGRAPH = re.compile(r"\n\s*\n")
 DECIMAL = re.compile(r"(\d)\.(?=\d)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LEXICON_RANK = 10_000  # a dictionary verb gives way to every cue pattern
+PHRASE_ONLY = "-"  # a dictionary verb that names an event only through a phrase
 CLASSIFIED = "classified"  # the subtype of an event the sentence classifier found
 # the first cues of these categories take a complement that is not an event of its own:
 # "urged X to lift sanctions", "refused to sign", "accused X of shelling"
@@ -58,6 +59,7 @@ class CueFinder:
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
         self.implied_target = set(grammar.get("implied_target", ()))
         self.function_words = set(grammar.get("function_word", ()))
+        self.prepositions = frozenset(grammar.get("preposition", ()))
         self.document_subject = re.compile(
             r"^\W*(?:under\s+)?(?:the|that|this|an?|its|their)\s+(?:[\w-]+\s+){0,2}"
             rf"(?:{_alternation(grammar.get('document_subject', ()))})\b",
@@ -169,14 +171,21 @@ class CueFinder:
             sided = True if near_party is None else near_party(start, span_end)
             if sided is False:
                 continue
-            kind, mode = self._phrase(verb.block, words, i) or (verb.type, verb.mode)
+            only = verb.type == PHRASE_ONLY  # "send", "ship": an event only with its object
+            kind, mode = self._phrase(verb.block, words, i, only) or (verb.type, verb.mode)
+            if kind == PHRASE_ONLY:  # "sent a letter": a verb of no event of its own
+                continue
             subtype = (mode or kind.lower()).replace("-", "_")
             out.append(Cue(start, span_end, kind, subtype, mode, LEXICON_RANK, confirm=not sided))
         return out
 
-    def _phrase(self, block: str, words: list[str], i: int) -> tuple[str, str] | None:
+    def _phrase(
+        self, block: str, words: list[str], i: int, only: bool = False
+    ) -> tuple[str, str] | None:
         after, before = words[i + 1 : i + 5], words[max(0, i - 3) : i]
         for p in self.phrases.get(block, ()):
+            if only and all(set(w) <= self.prepositions for w in (*p.before, *p.after)):
+                continue  # "exports to": a verb of no event of its own needs a noun to name one
             if _in_order(p.after, after) and _in_order(p.before, before):
                 return p.type, p.mode
         return None
