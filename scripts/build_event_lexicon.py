@@ -164,7 +164,11 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
                 }
             # a verb without a code of its own in a block without one ("---": send, ship,
             # deploy, deliver) still names an event through its block's phrases ("send
-            # troops", "ship weapons"): it is kept with the category PHRASE_ONLY
+            # troops", "ship weapons"): it is kept with the category PHRASE_ONLY. A verb of
+            # public statement (01x: say, announce) is left out: what it reports is an event
+            # of its own, coded by its own verb
+            if not conv and code.split(":")[0].strip() != "---":
+                continue
             row = (base, block, code.split(":")[0], *(conv or (PHRASE_ONLY, "")))
             for form in forms:
                 if form not in verbs or (conv and verbs[form][4] == PHRASE_ONLY):

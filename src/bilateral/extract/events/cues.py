@@ -166,7 +166,9 @@ class CueFinder:
             verb = verb or self.verbs.get(word)
             if verb is None:
                 continue
-            if verb.verb in self.ambiguous or verb.verb.split()[0] in self.ambiguous:
+            # a phrasal verb is a lexeme of its own: "pull" is everyday, "pull back" is not;
+            # an everyday phrasal verb is listed whole ("pull out", "take over")
+            if verb.verb in self.ambiguous:
                 continue
             sided = True if near_party is None else near_party(start, span_end)
             if sided is False:
