@@ -120,3 +120,10 @@ def test_a_phrasal_verb_is_judged_whole(extractor: Extractor) -> None:
     assert (coerce.type, coerce.actors, coerce.targets) == ("COERCE", ("RUS",), ("GEO",))
     (concede,) = events(extractor, "Turkey gave up its claim to the Iraqi province of Mosul.")
     assert (concede.type, concede.actors, concede.targets) == ("CONCEDE", ("TUR",), ("IRQ",))
+
+
+def test_a_noun_of_a_verbs_act_is_that_verb_with_its_own_agent(extractor: Extractor) -> None:
+    (coerce,) = events(extractor, "Venezuela's seizure of a Colombian-owned cement plant began.")
+    assert (coerce.type, coerce.actors, coerce.targets) == ("COERCE", ("VEN",), ("COL",))
+    # a noun with no agent of its own names no event by itself
+    assert not events(extractor, "The seizure of a Colombian cement plant in Venezuela began.")

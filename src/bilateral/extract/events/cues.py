@@ -33,6 +33,7 @@ class Cue:
     paired: bool = True  # names an event only where its sentence names two countries
     in_clause: bool = False  # ... where its own clause names them
     confirm: bool = False  # a dictionary verb whose sides only the parse can tell
+    nominal: bool = False  # a noun naming a dictionary verb's act ("refusal", "expulsion")
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -54,6 +55,8 @@ class CueFinder:
         self.key_lengths = sorted({len(k) for k in self.word_keys})
         self.verbs = data.event_verbs()
         self.phrases = data.event_phrases()
+        # a noun naming a verb's act is that verb: "refusal" reads as "refuse"
+        self.nouns = {n: self.verbs[v] for n, v in data.event_nouns().items() if v in self.verbs}
         self.agents = data.event_agents()
         grammar = data.event_grammar()
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
@@ -164,6 +167,8 @@ class CueFinder:
             verb = self.verbs.get(two) if two else None
             span_end = tokens[i + 1][1] if verb else end
             verb = verb or self.verbs.get(word)
+            nominal = verb is None
+            verb = verb or self.nouns.get(word)
             if verb is None:
                 continue
             # a phrasal verb is a lexeme of its own: "pull" is everyday, "pull back" is not;
@@ -178,7 +183,18 @@ class CueFinder:
             if kind == PHRASE_ONLY:  # "sent a letter": a verb of no event of its own
                 continue
             subtype = (mode or kind.lower()).replace("-", "_")
-            out.append(Cue(start, span_end, kind, subtype, mode, LEXICON_RANK, confirm=not sided))
+            out.append(
+                Cue(
+                    start,
+                    span_end,
+                    kind,
+                    subtype,
+                    mode,
+                    LEXICON_RANK,
+                    confirm=not sided,
+                    nominal=nominal,
+                )
+            )
         return out
 
     def _phrase(

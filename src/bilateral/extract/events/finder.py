@@ -212,7 +212,11 @@ class EventFinder:
         another country as its object or oblique."""
         assert self.syntax is not None
         in_sentence = [(p.start, p.end, p.code) for p in a.parties if s_start <= p.start < s_end]
-        decided = self.syntax.sides(text, s_start, s_end, c.start, in_sentence, own_subject=True)
+        # a verb needs a subject of its own; a noun of the verb's act its own agent ("India's
+        # extradition of ...", "the expulsion of ... by X"), or the verb's it is object of
+        decided = self.syntax.sides(
+            text, s_start, s_end, c.start, in_sentence, own_subject=not c.nominal
+        )
         return bool(decided and decided[0] and any(t not in decided[0] for t in decided[1]))
 
     def _admissible(
