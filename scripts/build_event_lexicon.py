@@ -79,16 +79,34 @@ def inflect(word: str) -> set[str]:
     return forms
 
 
+def plural(phrase: str) -> str:
+    """PETRARCH's regular plural of a synset phrase (dictionaries.rst): -ss -> -sses, a final
+    y -> -ies, else -s."""
+    if phrase.endswith("ss"):
+        return phrase + "es"
+    if phrase.endswith("y"):
+        return phrase[:-1] + "ies"
+    return phrase + "s"
+
+
 def synsets(lines: list[str]) -> dict[str, list[str]]:
+    """Synset label -> its phrases, with the regular plurals PETRARCH generates for them
+    unless the phrase or the label ends with "_"."""
     sets: dict[str, list[str]] = {}
     current: str | None = None
+    singular_only = False
     for raw in lines:
         line = raw.split("#", 1)[0].rstrip()
         if line.startswith("&"):
             current = line.strip()
+            singular_only = line.strip().endswith("_")
             sets[current] = []
         elif current and line.startswith("+"):
-            sets[current].append(line[1:].strip().rstrip("_").replace("_", " ").lower())
+            member = line[1:].strip()
+            phrase = member.rstrip("_").replace("_", " ").lower()
+            sets[current].append(phrase)
+            if phrase and not (singular_only or member.endswith("_")):
+                sets[current].append(plural(phrase))
         elif not line.strip():
             continue
         else:
