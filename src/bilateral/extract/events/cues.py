@@ -16,6 +16,7 @@ DECIMAL = re.compile(r"(\d)\.(?=\d)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LEXICON_RANK = 10_000  # a dictionary verb gives way to every cue pattern
 PHRASE_ONLY = "-"  # a dictionary verb that names an event only through a phrase
+OBJECT_WORDS = 10  # the longest object a phrase of the dictionary is looked for in
 CLASSIFIED = "classified"  # the subtype of an event the sentence classifier found
 # the first cues of these categories take a complement that is not an event of its own:
 # "urged X to lift sanctions", "refused to sign", "accused X of shelling"
@@ -200,7 +201,14 @@ class CueFinder:
     def _phrase(
         self, block: str, words: list[str], i: int, only: bool = False
     ) -> tuple[str, str] | None:
-        after, before = words[i + 1 : i + 5], words[max(0, i - 3) : i]
+        # four words after the verb, or its whole object where that is longer: up to the first
+        # preposition other than "of" ("delivered a further batch of air defence missiles to")
+        reach = 5
+        while reach <= OBJECT_WORDS and i + reach < len(words):
+            if words[i + reach] in self.prepositions and words[i + reach] != "of":
+                break
+            reach += 1
+        after, before = words[i + 1 : i + reach], words[max(0, i - 3) : i]
         for p in self.phrases.get(block, ()):
             if only and all(set(w) <= self.prepositions for w in (*p.before, *p.after)):
                 continue  # "exports to": a verb of no event of its own needs a noun to name one
