@@ -16,7 +16,7 @@ Choices (documented in data/README.md):
   (021 appeal for material cooperation ~ 101 demand it), so 02x is converted as 10x: REQUEST.
 - A code missing from the table takes its parent's conversion (0312 -> 031).
 - A verb with no code of its own takes its block's code; a block without one ("---") gives no
-  event unless one of its phrases does.
+  event unless one of its phrases does: its verbs are written with the category "-".
 - Regular inflections are generated (-s, -ed, -ing); irregular forms come from the dictionary.
 """
 
@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "bilateral" / "data"
 VOWELS = set("aeiou")
+PHRASE_ONLY = "-"  # the category of a verb that names an event only through a phrase
 
 
 def plover_table(path: Path) -> dict[str, tuple[str, str]]:
@@ -78,16 +79,34 @@ def inflect(word: str) -> set[str]:
     return forms
 
 
+def plural(phrase: str) -> str:
+    """PETRARCH's regular plural of a synset phrase (dictionaries.rst): -ss -> -sses, a final
+    y -> -ies, else -s."""
+    if phrase.endswith("ss"):
+        return phrase + "es"
+    if phrase.endswith("y"):
+        return phrase[:-1] + "ies"
+    return phrase + "s"
+
+
 def synsets(lines: list[str]) -> dict[str, list[str]]:
+    """Synset label -> its phrases, with the regular plurals PETRARCH generates for them
+    unless the phrase or the label ends with "_"."""
     sets: dict[str, list[str]] = {}
     current: str | None = None
+    singular_only = False
     for raw in lines:
         line = raw.split("#", 1)[0].rstrip()
         if line.startswith("&"):
             current = line.strip()
+            singular_only = line.strip().endswith("_")
             sets[current] = []
         elif current and line.startswith("+"):
-            sets[current].append(line[1:].strip().rstrip("_").replace("_", " ").lower())
+            member = line[1:].strip()
+            phrase = member.rstrip("_").replace("_", " ").lower()
+            sets[current].append(phrase)
+            if phrase and not (singular_only or member.endswith("_")):
+                sets[current].append(plural(phrase))
         elif not line.strip():
             continue
         else:
@@ -161,9 +180,17 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
                     for f in m.group(2).strip("{}").split()
                     if f.strip("+_")
                 }
-            if conv:
-                for form in forms:
-                    verbs.setdefault(form, (form, base, block, code.split(":")[0], *conv))
+            # a verb without a code of its own in a block without one ("---": send, ship,
+            # deploy, deliver) still names an event through its block's phrases ("send
+            # troops", "ship weapons"): it is kept with the category PHRASE_ONLY. A verb of
+            # public statement (01x: say, announce) is left out: what it reports is an event
+            # of its own, coded by its own verb
+            if not conv and code.split(":")[0].strip() != "---":
+                continue
+            row = (base, block, code.split(":")[0], *(conv or (PHRASE_ONLY, "")))
+            for form in forms:
+                if form not in verbs or (conv and verbs[form][4] == PHRASE_ONLY):
+                    verbs[form] = (form, *row)
         for pline in pattern_lines:
             m = re.match(r"^-\s+(.*?)\s*\[([^\]]*)\]", pline)
             if not m or "*" not in m.group(1):

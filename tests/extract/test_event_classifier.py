@@ -118,3 +118,13 @@ def test_training_script_is_deterministic_and_wrote_the_shipped_model(tmp_path: 
     assert _same_files(first, second)
     # the shipped model is what the script makes of the training file as it is now
     assert _same_files(first, model_dir())
+
+
+def test_the_classifier_speaks_where_the_parse_refuses_the_only_dictionary_word(
+    extractor: Extractor,
+) -> None:
+    # the parse finds no party as the agent of "consented" and another as its object: the
+    # dictionary word names no event, and the sentence is the classifier's to judge
+    sentence = "The Kenyan and Ugandan governments have consented to build a new railway together."
+    assert _events(extractor, sentence, classify=False) == []
+    assert _events(extractor, sentence, classify=True) == [("AGREE", {"KEN", "UGA"})]

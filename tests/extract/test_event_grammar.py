@@ -106,3 +106,24 @@ def test_a_planned_event_in_an_earlier_month_lies_in_the_next_year(extractor: Ex
     assert [(v.type, v.modality, v.date) for v in found] == [("AGREE", "planned", "2025-02")]
     found = events(extractor, "Chile and Peru signed a trade accord in February.")
     assert [(v.type, v.date) for v in found] == [("AGREE", "2024-02")]
+
+
+def test_a_verb_of_no_event_of_its_own_names_one_through_its_object(extractor: Extractor) -> None:
+    (aid,) = events(extractor, "India shipped weapons to Sri Lanka on Monday.")
+    assert (aid.type, aid.actors, aid.targets) == ("AID", ("IND",), ("LKA",))
+    assert not events(extractor, "India shipped its first cargo to Sri Lanka on Monday.")
+
+
+def test_a_phrasal_verb_is_judged_whole(extractor: Extractor) -> None:
+    # "crack" and "give" are everyday verbs; "crack down" and "give up" are CAMEO's 170 and 080
+    (coerce,) = events(extractor, "Russia cracked down on Georgian migrants on Monday.")
+    assert (coerce.type, coerce.actors, coerce.targets) == ("COERCE", ("RUS",), ("GEO",))
+    (concede,) = events(extractor, "Turkey gave up its claim to the Iraqi province of Mosul.")
+    assert (concede.type, concede.actors, concede.targets) == ("CONCEDE", ("TUR",), ("IRQ",))
+
+
+def test_a_noun_of_a_verbs_act_is_that_verb_with_its_own_agent(extractor: Extractor) -> None:
+    (coerce,) = events(extractor, "Venezuela's seizure of a Colombian-owned cement plant began.")
+    assert (coerce.type, coerce.actors, coerce.targets) == ("COERCE", ("VEN",), ("COL",))
+    # a noun with no agent of its own names no event by itself
+    assert not events(extractor, "The seizure of a Colombian cement plant in Venezuela began.")

@@ -43,5 +43,16 @@ def test_regular_forms_of_a_verb() -> None:
 
 
 def test_every_plover_category_has_verbs() -> None:
-    categories = {v.type for v in data.event_verbs().values()}
+    categories = {v.type for v in data.event_verbs().values()} - {build.PHRASE_ONLY}
     assert len(categories) == 16
+
+
+def test_a_verb_of_a_block_without_a_code_names_events_only_through_its_phrases() -> None:
+    verbs = data.event_verbs()
+    assert verbs["shipped"].type == build.PHRASE_ONLY  # "ship * &WEAPON": military aid
+    assert "said" not in verbs  # a public statement (01x) is no event, nor are its phrases
+
+
+def test_every_event_noun_names_a_verb_of_the_lexicon() -> None:
+    verbs = data.event_verbs()
+    assert all(verb in verbs for verb in data.event_nouns().values())

@@ -289,6 +289,12 @@ def event_verbs() -> dict[str, EventVerb]:
     }
 
 
+@cache
+def event_nouns() -> dict[str, str]:
+    """Noun that names the act of a CAMEO verb -> the verb ("refusal" -> "refuse")."""
+    return {row[0]: row[1] for row in _rows("event_nouns.tsv")}
+
+
 def _words(cell: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w.split("|")) for w in cell.split())
 
@@ -356,6 +362,7 @@ __all__ = [
     "event_agents",
     "event_cues",
     "event_grammar",
+    "event_nouns",
     "event_phrases",
     "event_verbs",
     "gazetteer",

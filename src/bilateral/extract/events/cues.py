@@ -15,6 +15,8 @@ PARAGRAPH = re.compile(r"\n\s*\n")
 DECIMAL = re.compile(r"(\d)\.(?=\d)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LEXICON_RANK = 10_000  # a dictionary verb gives way to every cue pattern
+PHRASE_ONLY = "-"  # a dictionary verb that names an event only through a phrase
+OBJECT_WORDS = 10  # the longest object a phrase of the dictionary is looked for in
 CLASSIFIED = "classified"  # the subtype of an event the sentence classifier found
 # the first cues of these categories take a complement that is not an event of its own:
 # "urged X to lift sanctions", "refused to sign", "accused X of shelling"
@@ -32,6 +34,7 @@ class Cue:
     paired: bool = True  # names an event only where its sentence names two countries
     in_clause: bool = False  # ... where its own clause names them
     confirm: bool = False  # a dictionary verb whose sides only the parse can tell
+    nominal: bool = False  # a noun naming a dictionary verb's act ("refusal", "expulsion")
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -53,11 +56,14 @@ class CueFinder:
         self.key_lengths = sorted({len(k) for k in self.word_keys})
         self.verbs = data.event_verbs()
         self.phrases = data.event_phrases()
+        # a noun naming a verb's act is that verb: "refusal" reads as "refuse"
+        self.nouns = {n: self.verbs[v] for n, v in data.event_nouns().items() if v in self.verbs}
         self.agents = data.event_agents()
         grammar = data.event_grammar()
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
         self.implied_target = set(grammar.get("implied_target", ()))
         self.function_words = set(grammar.get("function_word", ()))
+        self.prepositions = frozenset(grammar.get("preposition", ()))
         self.document_subject = re.compile(
             r"^\W*(?:under\s+)?(?:the|that|this|an?|its|their)\s+(?:[\w-]+\s+){0,2}"
             rf"(?:{_alternation(grammar.get('document_subject', ()))})\b",
@@ -162,21 +168,50 @@ class CueFinder:
             verb = self.verbs.get(two) if two else None
             span_end = tokens[i + 1][1] if verb else end
             verb = verb or self.verbs.get(word)
+            nominal = verb is None
+            verb = verb or self.nouns.get(word)
             if verb is None:
                 continue
-            if verb.verb in self.ambiguous or verb.verb.split()[0] in self.ambiguous:
+            # a phrasal verb is a lexeme of its own: "pull" is everyday, "pull back" is not;
+            # an everyday phrasal verb is listed whole ("pull out", "take over")
+            if verb.verb in self.ambiguous:
                 continue
             sided = True if near_party is None else near_party(start, span_end)
             if sided is False:
                 continue
-            kind, mode = self._phrase(verb.block, words, i) or (verb.type, verb.mode)
+            only = verb.type == PHRASE_ONLY  # "send", "ship": an event only with its object
+            kind, mode = self._phrase(verb.block, words, i, only) or (verb.type, verb.mode)
+            if kind == PHRASE_ONLY:  # "sent a letter": a verb of no event of its own
+                continue
             subtype = (mode or kind.lower()).replace("-", "_")
-            out.append(Cue(start, span_end, kind, subtype, mode, LEXICON_RANK, confirm=not sided))
+            out.append(
+                Cue(
+                    start,
+                    span_end,
+                    kind,
+                    subtype,
+                    mode,
+                    LEXICON_RANK,
+                    confirm=not sided,
+                    nominal=nominal,
+                )
+            )
         return out
 
-    def _phrase(self, block: str, words: list[str], i: int) -> tuple[str, str] | None:
-        after, before = words[i + 1 : i + 5], words[max(0, i - 3) : i]
+    def _phrase(
+        self, block: str, words: list[str], i: int, only: bool = False
+    ) -> tuple[str, str] | None:
+        # four words after the verb, or its whole object where that is longer: up to the first
+        # preposition other than "of" ("delivered a further batch of air defence missiles to")
+        reach = 5
+        while reach <= OBJECT_WORDS and i + reach < len(words):
+            if words[i + reach] in self.prepositions and words[i + reach] != "of":
+                break
+            reach += 1
+        after, before = words[i + 1 : i + reach], words[max(0, i - 3) : i]
         for p in self.phrases.get(block, ()):
+            if only and all(set(w) <= self.prepositions for w in (*p.before, *p.after)):
+                continue  # "exports to": a verb of no event of its own needs a noun to name one
             if _in_order(p.after, after) and _in_order(p.before, before):
                 return p.type, p.mode
         return None

@@ -161,7 +161,9 @@ class EventFinder:
             chosen = sorted(best.values(), key=lambda c: c.start)
             if chosen:
                 found.append((s_start, s_end, clause_of, chosen))
-            elif not quoted:
+            if not quoted and all(c.confirm for c in chosen):
+                # no cue, or only dictionary words the parse may yet refuse: the classifier
+                # may speak for the sentence, heard only where no cue stands (`drafts`)
                 unexplained.append((s_start, s_end))
         if self.classify is not None and unexplained:
             # no event by the lexicon: the sentence classifier's turn, outside quotations
@@ -176,12 +178,20 @@ class EventFinder:
         return found
 
     def drafts(self, text: str, a: Article, found: list[Candidates]) -> list[Draft]:
-        return [
-            self._draft(self._located(c, text, s_start, s_end), text, s_start, s_end, clause_of, a)
-            for s_start, s_end, clause_of, chosen in found
-            for c in chosen
-            if not c.confirm or self._confirmed(c, text, s_start, s_end, a)
-        ]
+        out: list[Draft] = []
+        explained: set[int] = set()  # sentences with an event of the lexicon
+        # a sentence's cues come before the classifier's category for it (`candidates`)
+        for s_start, s_end, clause_of, chosen in found:
+            for c in chosen:
+                if c.subtype == CLASSIFIED and s_start in explained:
+                    continue
+                if c.confirm and not self._confirmed(c, text, s_start, s_end, a):
+                    continue
+                if c.subtype != CLASSIFIED:
+                    explained.add(s_start)
+                located = self._located(c, text, s_start, s_end)
+                out.append(self._draft(located, text, s_start, s_end, clause_of, a))
+        return out
 
     def _located(self, c: Cue, text: str, s_start: int, s_end: int) -> Cue:
         """A category the classifier gave a whole sentence belongs to its main verb, where the
@@ -212,7 +222,11 @@ class EventFinder:
         another country as its object or oblique."""
         assert self.syntax is not None
         in_sentence = [(p.start, p.end, p.code) for p in a.parties if s_start <= p.start < s_end]
-        decided = self.syntax.sides(text, s_start, s_end, c.start, in_sentence, own_subject=True)
+        # a verb needs a subject of its own; a noun of the verb's act its own agent ("India's
+        # extradition of ...", "the expulsion of ... by X"), or the verb's it is object of
+        decided = self.syntax.sides(
+            text, s_start, s_end, c.start, in_sentence, own_subject=not c.nominal
+        )
         return bool(decided and decided[0] and any(t not in decided[0] for t in decided[1]))
 
     def _admissible(
