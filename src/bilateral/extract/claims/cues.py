@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilateral import data
+from bilateral.extract.alternation import alternation
 from bilateral.extract.values import Value
 
 # Where a figure's clause ends: a semicolon, a clause joined by a conjunction or a participle, a
@@ -37,7 +38,7 @@ ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _alt(phrases: Sequence[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return alternation(phrases, ignorecase=True)  # every pattern here ignores case
 
 
 def bounds(sentence: str, offset: int, v: Value, pattern: re.Pattern[str]) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bilateral import data
+from bilateral.extract.alternation import alternation
 
 PARAGRAPH = re.compile(r"\n\s*\n")
 DECIMAL = re.compile(r"(\d)\.(?=\d)")
@@ -33,7 +34,7 @@ class Cue:
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return alternation(words, ignorecase=True)  # every pattern here ignores case
 
 
 class CueFinder:

@@ -1,0 +1,75 @@
+"""A list of words as one regular expression that tries only the words a text can hold.
+
+Python's engine tries the alternatives of "dollars|dlrs|euros|..." one after another at every
+position it reaches, and with IGNORECASE it cannot even skip one on its first letter cheaply:
+a pattern of a few hundred currency names or titles spends most of its time there. Written as
+a tree of shared beginnings ("d(?:ollars?|lrs)|euros?|..."), with a character class up front
+that turns away a position whose letter begins no word, it matches exactly what the plain list
+matches, in the same order of preference, at a fraction of the cost.
+
+Why nothing changes: at one position, the words that match are all beginnings of the same
+text, so each is a beginning of the next; the plain list, sorted longest first, tries them
+longest first, and so does the tree, which tries the longer words of a branch before ending
+it there. Two branches starting with different letters never both match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+Word = Sequence[str]  # one alternative as atoms: pieces of pattern that each match one letter
+
+
+def alternation(words: Iterable[str], ignorecase: bool) -> str:
+    """The words (deduplicated, the longest first) as one pattern, for a pattern compiled with
+    IGNORECASE or without it as `ignorecase` says."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return tree([[re.escape(ch) for ch in w] for w in ordered], ignorecase)
+
+
+def tree(words: Sequence[Word], ignorecase: bool) -> str:
+    """Alternatives given as atoms, in the order of preference, where a word that begins
+    another comes after it: the same pattern as "|".join of them, shaped as a tree. An atom
+    is an escaped character or a piece of pattern of its own ("\\s?\\$")."""
+    source, _ = _branch([list(w) for w in words], ignorecase, top=True)
+    return source
+
+
+def _key(atom: str, ignorecase: bool) -> str | None:
+    """What two atoms share when they match the same letters; None for an atom that may match
+    what another does (a piece of pattern, or a letter whose case Unicode folds oddly)."""
+    char = atom[1:] if atom.startswith("\\") else atom
+    if len(char) != 1:
+        return None
+    if ignorecase and not char.isascii() and char.lower() != char.upper():
+        return None
+    return char.lower() if ignorecase else char
+
+
+def _branch(words: list[list[str]], ignorecase: bool, top: bool = False) -> tuple[str, bool]:
+    """(pattern, whether it is one sequence without a "|" of its own) for these alternatives."""
+    if len(words) == 1:
+        return "".join(words[0]), True
+    ends = [i for i, w in enumerate(words) if not w]
+    keys = [_key(w[0], ignorecase) if w else "" for w in words]
+    if None in keys or (ends and ends != [len(words) - 1]):
+        # not shaped as a tree: the plain list, as written
+        return "|".join("".join(w) for w in words), False
+    groups: dict[str, list[list[str]]] = {}
+    for word, key in zip(words, keys, strict=True):
+        if word:
+            groups.setdefault(key or "", []).append(word)
+    parts = []
+    for members in groups.values():
+        rest, single = _branch([w[1:] for w in members], ignorecase)
+        # under IGNORECASE the first atoms of a group match the same letters: any will do
+        parts.append(members[0][0] + (rest if single else f"(?:{rest})"))
+    source = "|".join(parts)
+    if ends:  # the word that ends here is tried after the longer ones
+        return f"(?:{source})?", True
+    if top and len(parts) > 1:
+        # one class turns away at once a position whose letter begins none of the words
+        firsts = "".join(sorted({w[0][1:] if w[0].startswith("\\") else w[0] for w in words}))
+        return f"(?=[{re.escape(firsts)}])(?:{source})", True
+    return source, len(parts) == 1

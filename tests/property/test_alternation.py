@@ -1,0 +1,75 @@
+"""A word list as a tree of shared beginnings matches exactly what the plain list matches: the
+same spans and groups, in every context the extractor's patterns put it in, with and without
+IGNORECASE."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from bilateral.extract.alternation import alternation, tree
+
+# few letters, so that words share beginnings and texts hold them; case variants and the
+# letters whose case Unicode folds oddly ("ſ" matches "s" under IGNORECASE) included
+LETTERS = "abAB sſ$.-İı"
+words = st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=5), min_size=1, max_size=12)
+texts = st.text(alphabet=LETTERS + "xX1", max_size=60)
+# where the patterns put a word list: alone, between word boundaries, before an optional
+# tail, captured, inside a search that must reach the end
+CONTEXTS = [
+    "{}",
+    r"\b(?:{})\b",
+    r"(?:{})(?:a|\s)?",
+    r"(?P<w>{})\s*(?:b|$)",
+    r"(?:{})(?!\w)",
+]
+
+
+def plain(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def found(pattern: str, flags: int, text: str) -> list[tuple[tuple[int, int], dict[str, str]]]:
+    return [(m.span(), m.groupdict()) for m in re.finditer(pattern, text, flags)]
+
+
+@given(words, texts)
+@example(["ab", "a", "Ab", "abb"], "Abb ab a")
+@example(["s", "ſa", "S"], "ſa sa Sa")
+@example(["ſabb", "sab", "ſa"], "sab")  # "ſ" and "s" in one branch, or "ſa" wins over "sab"
+def test_the_tree_matches_what_the_list_matches(forms: list[str], text: str) -> None:
+    for ignorecase in (False, True):
+        flags = re.IGNORECASE if ignorecase else 0
+        for context in CONTEXTS:
+            old = context.format(plain(forms))
+            new = context.format(alternation(forms, ignorecase))
+            assert found(new, flags, text) == found(old, flags, text), (context, ignorecase)
+
+
+@given(words, texts)
+def test_pieces_of_pattern_keep_their_place(forms: list[str], text: str) -> None:
+    """An atom that is a piece of pattern ("\\s?\\$" for "$") may match what a letter does:
+    the tree keeps the plain order wherever one stands."""
+    ordered = sorted(set(forms), key=len, reverse=True)
+    atoms = [[r"\s?\$" if ch == "$" else re.escape(ch) for ch in f] for f in ordered]
+    old = "|".join("".join(a) for a in atoms)
+    for flags in (0, re.IGNORECASE):
+        assert found(tree(atoms, bool(flags)), flags, text) == found(old, flags, text)
+
+
+@given(words, texts)
+@example(["a", "ab", "b"], "ab")
+def test_an_order_other_than_longest_first_is_kept(forms: list[str], text: str) -> None:
+    """Where a word comes before a longer one it begins ("seven|seventeen"), the shorter is
+    tried first, as in the plain list."""
+    atoms = [[re.escape(ch) for ch in f] for f in forms]
+    old = "|".join(re.escape(f) for f in forms)
+    for flags in (0, re.IGNORECASE):
+        assert found(tree(atoms, bool(flags)), flags, text) == found(old, flags, text)
+
+
+def test_a_word_that_begins_another_comes_after_it() -> None:
+    assert alternation(["Sep", "Sept", "September"], ignorecase=False) == "Sep(?:t(?:ember)?)?"
+    assert re.fullmatch(alternation(["dollar", "dollars", "dlrs"], True), "DOLLARS", re.I)
