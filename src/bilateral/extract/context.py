@@ -226,22 +226,27 @@ def vote_by_surface(cands: list[Candidate], text: str) -> None:
             c.country = c.country or country
 
 
-def _shouting(text: str, c: Candidate) -> bool:
-    """Inside a line written all in capitals: a headline, where the tagger guesses wildly."""
+def _shouting(text: str, c: Candidate, lines: dict[tuple[int, int], bool]) -> bool:
+    """Inside a line written all in capitals: a headline, where the tagger guesses wildly.
+    `lines` keeps what was found of each stretch, which the names of a line share."""
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return not any(ch.islower() for ch in line) and sum(ch.isalpha() for ch in line) > 12
+    key = (line_start, line_end)
+    if key not in lines:
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        lines[key] = not any(ch.islower() for ch in line) and sum(ch.isalpha() for ch in line) > 12
+    return lines[key]
 
 
 def headlines(cands: list[Candidate], text: str) -> list[Candidate]:
     """A name in an all-capitals headline ("URGING JAPAN", "NEARS") is kept only when the
     article writes it in ordinary case too, and then takes that mention's type; a known place
     stays."""
-    written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c)}
+    lines: dict[tuple[int, int], bool] = {}
+    written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c, lines)}
     out = []
     for c in cands:
-        if not _shouting(text, c):
+        if not _shouting(text, c, lines):
             out.append(c)
             continue
         if c.fixed and c.label in ("GPE", "NORP"):

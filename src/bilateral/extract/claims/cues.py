@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bilateral import data
 from bilateral.extract.alternation import alternation
@@ -41,14 +42,20 @@ def _alt(phrases: Sequence[str]) -> str:
     return alternation(phrases, ignorecase=True)  # every pattern here ignores case
 
 
+@lru_cache(maxsize=64)
+def _breaks(pattern: re.Pattern[str], sentence: str) -> tuple[tuple[int, int], ...]:
+    # a sentence's breaks are asked for once per figure and per question: found once
+    return tuple(brk.span() for brk in pattern.finditer(sentence))
+
+
 def bounds(sentence: str, offset: int, v: Value, pattern: re.Pattern[str]) -> tuple[int, int]:
     """The bounds, within the sentence, of the stretch between breaks that holds the figure."""
     start, end = 0, len(sentence)
-    for brk in pattern.finditer(sentence):
-        if brk.end() + offset <= v.start:
-            start = brk.end()
-        elif brk.start() + offset >= v.end:
-            end = brk.start()
+    for brk_start, brk_end in _breaks(pattern, sentence):
+        if brk_end + offset <= v.start:
+            start = brk_end
+        elif brk_start + offset >= v.end:
+            end = brk_start
             break
     return start, end
 

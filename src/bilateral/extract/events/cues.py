@@ -50,7 +50,12 @@ class CueFinder:
                 where = self.phrase_keys if " " in key else self.word_keys
                 where.setdefault(key, []).append(rank)
         self.key_lengths = sorted({len(k) for k in self.word_keys})
+        # the cues each word opens, worked out once per word and then looked up: most words of
+        # an article have been seen before (the, said, trade, ...)
+        self.opened: dict[str, tuple[int, ...]] = {}
         self.verbs = data.event_verbs()
+        # the words that begin a verb of two words: only after one is the pair looked up
+        self.pair_firsts = {v.split(" ")[0] for v in self.verbs if v.count(" ") == 1}
         self.phrases = data.event_phrases()
         self.agents = data.event_agents()
         grammar = data.event_grammar()
@@ -132,12 +137,9 @@ class CueFinder:
         """Cue rank -> where its keys begin a word in the text."""
         hits: dict[int, list[int]] = {}
         for m in WORD.finditer(lowered):
-            word, at = m.group(), m.start()
-            for n in self.key_lengths:
-                if n > len(word):
-                    break
-                for rank in self.word_keys.get(word[:n], ()):
-                    hits.setdefault(rank, []).append(at)
+            opened = self.opened.get(m.group())
+            for rank in self._opened_by(m.group()) if opened is None else opened:
+                hits.setdefault(rank, []).append(m.start())
         for key, ranks in self.phrase_keys.items():
             at = lowered.find(key)
             while at >= 0:
@@ -147,17 +149,35 @@ class CueFinder:
                 at = lowered.find(key, at + 1)
         return hits
 
+    def _opened_by(self, word: str) -> tuple[int, ...]:
+        """The cues whose keys begin `word`, in the order of the keys' lengths."""
+        ranks: list[int] = []
+        for n in self.key_lengths:
+            if n > len(word):
+                break
+            ranks.extend(self.word_keys.get(word[:n], ()))
+        if len(self.opened) > 200_000:  # a bound on the memory of a long run
+            self.opened.clear()
+        self.opened[word] = found = tuple(ranks)
+        return found
+
     def _lexicon(self, text: str, near_party: Callable[[int, int], bool] | None) -> list[Cue]:
-        tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-        words = [t[2] for t in tokens]
+        tokens = list(WORD.finditer(text))
+        words = [m.group().lower() for m in tokens]
+        verbs, pair_firsts = self.verbs, self.pair_firsts
         out: list[Cue] = []
-        for i, (start, end, word) in enumerate(tokens):
-            two = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
-            verb = self.verbs.get(two) if two else None
-            span_end = tokens[i + 1][1] if verb else end
-            verb = verb or self.verbs.get(word)
+        for i, word in enumerate(words):
+            verb = None
+            if word in pair_firsts and i + 1 < len(words):
+                verb = verbs.get(f"{word} {words[i + 1]}")
             if verb is None:
-                continue
+                verb = verbs.get(word)
+                if verb is None:
+                    continue
+                span_end = tokens[i].end()
+            else:
+                span_end = tokens[i + 1].end()
+            start = tokens[i].start()
             if verb.verb in self.ambiguous or verb.verb.split()[0] in self.ambiguous:
                 continue
             if near_party is not None and not near_party(start, span_end):
