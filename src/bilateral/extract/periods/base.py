@@ -20,12 +20,12 @@ NUMBER_WORDS = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
 ).split()
 # as a tree of shared beginnings (see alternation.py): the same matches as "January|...|Dec"
-MONTH_P = rf"(?P<month>{tree([list(m) for m in _MONTH_NAMES], ignorecase=True)})\.?"
+MONTH_P = rf"(?P<month>{tree([list(m) for m in MONTH_NAMES], ignorecase=True)})\.?"
 MONTH2_P = MONTH_P.replace("?P<month>", "?P<month2>")
 YEAR_P = r"(?P<year>(?:1[89]|20|21)\d{2})"
 YEAR2_P = YEAR_P.replace("?P<year>", "?P<year2>")
