@@ -9,11 +9,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from bilateral import data
-from bilateral.extract.alternation import alternation
+from bilateral.extract.matching import alternation
 
 
 def _alternation(forms: list[str], ignorecase: bool = False) -> str:
-    """The forms as one pattern (a tree of shared beginnings, see alternation.py), shaped for
+    """The forms as one pattern (a tree of shared beginnings, see matching.py), shaped for
     a pattern compiled with IGNORECASE or without it."""
     return alternation(forms, ignorecase)
 

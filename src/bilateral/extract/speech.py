@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilateral import data
-from bilateral.extract.alternation import alternation
+from bilateral.extract.matching import alternation
 from bilateral.extract.roles import ROLE_NOUNS
 
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilateral import data
-from bilateral.extract.alternation import alternation, tree
+from bilateral.extract.matching import alternation, matches_at, tree
 
 UNITS = {
     w: i
@@ -107,6 +107,9 @@ class Grammar:
     ordinal: re.Pattern[str]
     multiplier: re.Pattern[str]
     hedge: re.Pattern[str]
+    # every place a money_suffix, percent or number reading can begin: a digit or a number
+    # word after no letter, digit, point or comma (those three are tried only there)
+    figure_start: re.Pattern[str]
     currency_of: dict[str, str]
     # Whether a text can hold money at all, as one scan instead of a `in` test per word:
     money_words: re.Pattern[str]  # any lower-case name or symbol, in the lower-cased text
@@ -160,8 +163,10 @@ def grammar() -> Grammar:
     hedges = data.hedges()
     return Grammar(
         money_prefix=re.compile(
-            # the lookahead (a digit within a few characters) rules out most positions cheaply
-            rf"(?<![\w$])(?=[^\n]{{1,7}}?\d)(?P<sym>{symbols})\s?{amount}{scale}?"
+            # the lookaheads (a letter that begins a symbol, a digit within a few characters)
+            # rule out most positions cheaply
+            rf"(?<![\w$])(?=[{re.escape(''.join(sorted({s[0] for s in all_symbols})))}])"
+            rf"(?=[^\n]{{1,7}}?\d)(?P<sym>{symbols})\s?{amount}{scale}?"
             rf"(?:\s(?P<name>{names})\b)?",
             re.IGNORECASE,
         ),
@@ -187,6 +192,7 @@ def grammar() -> Grammar:
             re.IGNORECASE,
         ),
         hedge=re.compile(rf"\b(?P<hedge>{_alt(list(hedges))})\s+(?:the\s+)?$", re.IGNORECASE),
+        figure_start=re.compile(rf"(?<![\w.,])(?=\d|{word_numbers})", re.IGNORECASE),
         currency_of=currency_of,
         short_symbols=_anywhere(sym for sym in all_symbols if len(sym) <= 2),
         long_symbols=_anywhere(sym.lower() for sym in all_symbols if len(sym) > 2),
@@ -270,9 +276,10 @@ def find_values(text: str) -> list[Value]:
         )
 
     lowered = text.lower()
+    starts = [m.start() for m in g.figure_start.finditer(text)]
     # The long patterns run only where a word they need is in the text at all.
     named = g.money_words.search(lowered) is not None
-    suffix = list(g.money_suffix.finditer(text)) if named else []
+    suffix = list(matches_at(g.money_suffix, text, starts)) if named else []
     symbol = bool(g.short_symbols.search(text) or g.long_symbols.search(lowered))
     prefix = list(g.money_prefix.finditer(text)) if symbol else []
     money = sorted([*prefix, *suffix], key=lambda m: (m.start(), -m.end()))
@@ -292,7 +299,7 @@ def find_values(text: str) -> list[Value]:
             amount += (float(cents) if cents.isdigit() else words_to_number(cents) or 0) / 100
         add(match.start(), match.end(), amount, unit, "money", note)
     percent = "%" in text or "per" in lowered or "pct" in lowered
-    for match in g.percent.finditer(text) if percent else ():
+    for match in matches_at(g.percent, text, starts) if percent else ():
         amount = _amount(match, g)
         if amount is not None:
             add(match.start(), match.end(), amount, "percent", "percent")
@@ -313,7 +320,7 @@ def find_values(text: str) -> list[Value]:
             int(match.group("nth")) if match.group("nth") else ORDINALS[match.group("word").lower()]
         )
         add(match.start(), match.end(), float(rank), "rank", "ordinal")
-    for match in g.number.finditer(text):
+    for match in matches_at(g.number, text, starts):
         amount = _amount(match, g)
         if amount is None:
             continue

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bilateral import data
-from bilateral.extract.alternation import alternation
+from bilateral.extract.matching import alternation
 from bilateral.extract.values import Value
 
 # Where a figure's clause ends: a semicolon, a clause joined by a conjunction or a participle, a

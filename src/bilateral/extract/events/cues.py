@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bilateral import data
-from bilateral.extract.alternation import alternation
+from bilateral.extract.matching import ODD_CASE, alternation
 
 PARAGRAPH = re.compile(r"\n\s*\n")
 DECIMAL = re.compile(r"(\d)\.(?=\d)")
@@ -107,10 +107,13 @@ class CueFinder:
         # a decimal point is no sentence end: "duties of 73.6 per cent would be levied"
         masked = DECIMAL.sub("\\1,", text)
         lowered = masked.lower()
+        # the words of the lower-cased text are those of the text, lower-cased, unless it holds
+        # a letter whose case folds oddly: then one reading serves keys and verbs alike
+        words = None if ODD_CASE.search(text) else list(WORD.finditer(lowered))
         # patterns run only over the paragraphs where one of their keys begins a word
         breaks = [0, *(m.end() for m in PARAGRAPH.finditer(text)), len(text)]
         found: list[Cue] = []
-        for rank, hits in self._key_hits(lowered).items():
+        for rank, hits in self._key_hits(lowered, words).items():
             cue, pattern = self.cues[rank], self.patterns[rank]
             spans: dict[int, int] = {}
             for hit in hits:
@@ -130,13 +133,15 @@ class CueFinder:
                     )
                     for m in pattern.finditer(masked, start, end)
                 )
-        found.extend(self._lexicon(text, near_party))
+        found.extend(self._lexicon(text, near_party, words))
         return sorted(found, key=lambda c: (c.start, c.rank))
 
-    def _key_hits(self, lowered: str) -> dict[int, list[int]]:
-        """Cue rank -> where its keys begin a word in the text."""
+    def _key_hits(
+        self, lowered: str, words: list[re.Match[str]] | None = None
+    ) -> dict[int, list[int]]:
+        """Cue rank -> where its keys begin a word in the text (`words`: those of `lowered`)."""
         hits: dict[int, list[int]] = {}
-        for m in WORD.finditer(lowered):
+        for m in WORD.finditer(lowered) if words is None else words:
             opened = self.opened.get(m.group())
             for rank in self._opened_by(m.group()) if opened is None else opened:
                 hits.setdefault(rank, []).append(m.start())
@@ -161,9 +166,18 @@ class CueFinder:
         self.opened[word] = found = tuple(ranks)
         return found
 
-    def _lexicon(self, text: str, near_party: Callable[[int, int], bool] | None) -> list[Cue]:
-        tokens = list(WORD.finditer(text))
-        words = [m.group().lower() for m in tokens]
+    def _lexicon(
+        self,
+        text: str,
+        near_party: Callable[[int, int], bool] | None,
+        lowered: list[re.Match[str]] | None = None,
+    ) -> list[Cue]:
+        """The dictionary verbs of the text (`lowered`: its words, read lower-cased)."""
+        if lowered is None:
+            tokens = list(WORD.finditer(text))
+            words = [m.group().lower() for m in tokens]
+        else:
+            tokens, words = lowered, [m.group() for m in lowered]
         verbs, pair_firsts = self.verbs, self.pair_firsts
         out: list[Cue] = []
         for i, word in enumerate(words):

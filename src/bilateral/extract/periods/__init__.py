@@ -18,13 +18,13 @@ Choices, where English is ambiguous:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from itertools import chain
 
 import bilateral.extract.periods.rules  # noqa: F401  (registers the rules)
-from bilateral.extract.alternation import alternation
+from bilateral.extract.matching import ODD_CASE, alternation, matches_at
 from bilateral.extract.periods.base import (
     MONTH_NAMES,
     MONTHS,
@@ -148,15 +148,12 @@ _START = re.compile(
     rf"\b(?:(?P<word>{alternation([w for w in _OPENED_BY if w != FIGURE], True)})\b|\d)",
     re.IGNORECASE,
 )
-# Letters beyond ASCII that match ASCII ones when case is ignored ("ſ" matches "s"): the scan
-# lower-cases what it finds, so a text holding one is read rule by rule over the whole text.
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ and the Kelvin sign
 
 
 def _rule_starts(text: str) -> dict[str, list[int]] | None:
     """Rule -> where a word that may begin one of its matches stands, in text order (a rule
     with none cannot match); None for a text to be read without this shortcut."""
-    if _ODD_CASE.search(text):
+    if ODD_CASE.search(text):  # the scan lower-cases what it finds: read rule by rule
         return None
     words: dict[str, list[int]] = {}
     for m in _START.finditer(text):
@@ -170,18 +167,6 @@ def _rule_starts(text: str) -> dict[str, list[int]] | None:
         rule: sorted(chain.from_iterable(lists)) if len(lists) > 1 else lists[0]
         for rule, lists in opened.items()
     }
-
-
-def _matches_at(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int]
-) -> Iterator[re.Match[str]]:
-    """What pattern.finditer(text) finds, given every place a match can begin (in order):
-    tried only there, each after the end of the one before, as finditer does."""
-    resume = 0
-    for at in starts:
-        if at >= resume and (match := pattern.match(text, at)):
-            yield match
-            resume = match.end()
 
 
 def find_dates(text: str, published: date | None, tense: str | None = None) -> list[DateMention]:
@@ -201,7 +186,7 @@ def find_dates(text: str, published: date | None, tense: str | None = None) -> l
         if starts is None or name not in STARTS:
             matches: Iterable[re.Match[str]] = pattern.finditer(text)
         else:
-            matches = _matches_at(pattern, text, starts[name])
+            matches = matches_at(pattern, text, starts[name])
         for match in matches:
             start, end = match.span()
             if any(start < e and end > s for s, e in taken):

@@ -1,6 +1,6 @@
 """A word list as a tree of shared beginnings matches exactly what the plain list matches: the
 same spans and groups, in every context the extractor's patterns put it in, with and without
-IGNORECASE."""
+IGNORECASE. A pattern tried only where its matches can begin finds what finditer finds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bilateral.extract.alternation import alternation, tree
+from bilateral.extract.matching import alternation, matches_at, tree
 
 # few letters, so that words share beginnings and texts hold them; case variants and the
 # letters whose case Unicode folds oddly ("ſ" matches "s" under IGNORECASE) included
@@ -73,3 +73,19 @@ def test_an_order_other_than_longest_first_is_kept(forms: list[str], text: str) 
 def test_a_word_that_begins_another_comes_after_it() -> None:
     assert alternation(["Sep", "Sept", "September"], ignorecase=False) == "Sep(?:t(?:ember)?)?"
     assert re.fullmatch(alternation(["dollar", "dollars", "dlrs"], True), "DOLLARS", re.I)
+
+
+@given(words, texts)
+@example(["ab", "b"], "abab b")
+def test_tried_where_matches_can_begin_it_finds_what_finditer_finds(
+    forms: list[str], text: str
+) -> None:
+    pattern = re.compile(rf"(?:{plain(forms)})\w*", re.IGNORECASE)
+    everywhere = range(len(text) + 1)
+    # each place a word begins: more places than the matches begin at, in order
+    begins = sorted(
+        {m.start() for f in set(forms) for m in re.finditer(f"(?=(?i:{re.escape(f)}))", text)}
+    )
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in matches_at(pattern, text, everywhere)] == expected
+    assert [m.span() for m in matches_at(pattern, text, begins)] == expected
