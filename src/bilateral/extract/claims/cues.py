@@ -115,8 +115,8 @@ class Vocabulary:
             rf"(?:among\s+(?:the\s+)?(?:\w+\s+){{0,2}})?(?P<noun>{rank_nouns})\b",
             re.IGNORECASE,
         )
-        self.superlative_rank = re.compile(
-            rf"\b(?:the\s+)?(?P<sup>largest|biggest)\s+(?:(?:\w+)\s+)?(?P<noun>{rank_nouns})\b",
+        self.superlative_rank = re.compile(  # the class turns away most words at once
+            rf"\b(?=[tlb])(?:the\s+)?(?P<sup>largest|biggest)\s+(?:(?:\w+)\s+)?(?P<noun>{rank_nouns})\b",
             re.IGNORECASE,
         )
         quantities = data.quantities()

@@ -18,6 +18,7 @@ from bilateral.extract.claims.scope import (
     other_partner,
 )
 from bilateral.extract.claims.validity import MEASURES, measure_period, start_of
+from bilateral.extract.matching import ODD_CASE
 from bilateral.extract.periods import DateMention, Interval, retense, tense_of
 from bilateral.extract.values import Value, find_values, words_to_number
 
@@ -171,13 +172,19 @@ class ClaimFinder:
                 for v in all_values
             ]
         joined = _rejoined(text, sentences)
+        # a sentence without figures is searched for a superlative rank ("the largest
+        # investor") only in a text that holds "largest" or "biggest" at all
+        lowered = text.lower()
+        superlative = (
+            "largest" in lowered or "biggest" in lowered or ODD_CASE.search(text) is not None
+        )
         for index, (s_start, s_end) in enumerate(joined):
             previous = text[joined[index - 1][0] : joined[index - 1][1]] if index else ""
             if not any(b_start <= s_start < b_end for b_start, b_end in body):
                 continue
             sentence = text[s_start:s_end]
             values = [v for v in all_values if s_start <= v.start and v.end <= s_end]
-            if not values and not self.words.superlative_rank.search(sentence):
+            if not values and not (superlative and self.words.superlative_rank.search(sentence)):
                 continue
             dates = [
                 retense(d, published, tense_of(text[max(s_start, d.start - 80) : d.end]))
@@ -345,13 +352,21 @@ def _rejoined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
     for start, end in sentences:
         if (
             out
-            and INITIALISM_END.search(text[out[-1][0] : out[-1][1]])
+            and _initialism_end(text[out[-1][0] : out[-1][1]])
             and "\n" not in text[out[-1][1] : start]
         ):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
+
+
+def _initialism_end(sentence: str) -> bool:
+    # INITIALISM_END is tried only on a sentence that ends in a capital and a period (before
+    # any spaces), as every one it matches does: searching the whole sentence for an anchored
+    # pattern costs a step at each of its characters
+    last = sentence.rstrip()
+    return last[-2:-1].isupper() and last.endswith(".") and bool(INITIALISM_END.search(sentence))
 
 
 def _year_back(interval: Interval) -> Interval:
