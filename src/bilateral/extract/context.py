@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
+from bilateral.extract.matching import Anchored
 from bilateral.naming import fold
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
@@ -181,7 +182,7 @@ def surnames(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]
         return cands
     found = list(cands)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(parts))) + r")(?![\w-])")
-    for match in pattern.finditer(text):
+    for match in Anchored.of(pattern, "A-Z", r"\w-").finditer(text):  # each part is capitalised
         if all(match.end() <= c.start or match.start() >= c.end for c in cands):
             found.append(
                 Candidate(match.start(), match.end(), "PERSON", fixed=True, source="title")

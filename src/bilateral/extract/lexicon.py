@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from bilateral import data
-from bilateral.extract.matching import alternation
+from bilateral.extract.matching import Anchored, alternation
 
 
 def _alternation(forms: list[str], ignorecase: bool = False) -> str:
@@ -34,7 +34,7 @@ class Lexicon:
     title_before: re.Pattern[str]  # a title chain that ends just before a name
     title_word: re.Pattern[str]  # any title at all: a cheap test before the chain patterns
     title_after: re.Pattern[str]  # ", Brazil's ambassador to Nigeria," just after a name
-    head_pattern: re.Pattern[str]  # capitalised words ending in a name head: "Zuma Rock Monument"
+    head_pattern: Anchored  # capitalised words ending in a name head: "Zuma Rock Monument"
     institution: re.Pattern[str]  # "Embassy of Brazil in Abuja", "Nigerian Embassy"
     scope: re.Pattern[str]  # one " of X" / " to X" of a title chain
     appositive_facility: re.Pattern[str]  # ", the presidential palace"
@@ -102,6 +102,12 @@ class Lexicon:
         described_name = re.compile(
             rf"\b(?P<descriptor>{_alternation(list(descriptors))})(?:\s+of)?\s+{name}"
         )
+        head_pattern = re.compile(
+            rf"(?<![\w.-])((?:[A-Z][\w'’-]*\s+(?:and|&)\s+(?=(?:[A-Z][\w'’&-]*\.?\s+){{1,3}}"
+            rf"(?:{legal_words})\b))?"  # "Acme and Sons Ltd": "and" only before a legal form
+            rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]*\.?\s+){{1,5}}(?P<head>{head_words})"
+            rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{complement})?)(?![\w-])"  # "Bank of X"
+        )
         title_word = re.compile(rf"\b(?:{any_case_titles})(?!\w)", re.IGNORECASE)
         return cls(
             gazetteer=gaz,
@@ -111,12 +117,7 @@ class Lexicon:
             matcher=matcher,
             title_before=title_before,
             title_after=title_after,
-            head_pattern=re.compile(
-                rf"(?<![\w.-])((?:[A-Z][\w'’-]*\s+(?:and|&)\s+(?=(?:[A-Z][\w'’&-]*\.?\s+){{1,3}}"
-                rf"(?:{legal_words})\b))?"  # "Acme and Sons Ltd": "and" only before a legal form
-                rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]*\.?\s+){{1,5}}(?P<head>{head_words})"
-                rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{complement})?)(?![\w-])"  # "Bank of X"
-            ),
+            head_pattern=Anchored.of(head_pattern, "A-Z", r"\w.-"),  # each begins with a capital
             institution=institution,
             scope=re.compile(scope),
             titled_name=titled_name,

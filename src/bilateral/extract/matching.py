@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 Word = Sequence[str]  # one alternative as atoms: pieces of pattern that each match one letter
 # The only letters beyond ASCII that match ASCII ones when case is ignored ("ſ" matches "s",
@@ -28,18 +29,22 @@ Word = Sequence[str]  # one alternative as atoms: pieces of pattern that each ma
 ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ and the Kelvin sign
 
 
-def alternation(words: Iterable[str], ignorecase: bool) -> str:
+def alternation(words: Iterable[str], ignorecase: bool, guard: bool = True) -> str:
     """The words (deduplicated, the longest first) as one pattern, for a pattern compiled with
     IGNORECASE or without it as `ignorecase` says."""
     ordered = sorted(set(words), key=len, reverse=True)
-    return tree([[re.escape(ch) for ch in w] for w in ordered], ignorecase)
+    return tree([[re.escape(ch) for ch in w] for w in ordered], ignorecase, guard)
 
 
-def tree(words: Sequence[Word], ignorecase: bool) -> str:
+def tree(words: Sequence[Word], ignorecase: bool, guard: bool = True) -> str:
     """Alternatives given as atoms, in the order of preference, where a word that begins
     another comes after it: the same pattern as "|".join of them, shaped as a tree. An atom
-    is an escaped character or a piece of pattern of its own ("\\s?\\$")."""
-    source, _ = _branch([list(w) for w in words], ignorecase, top=True)
+    is an escaped character or a piece of pattern of its own ("\\s?\\$").
+
+    With `guard`, a class of the first letters stands before the tree. Leave it out where the
+    words begin a pattern that does not ignore case: the engine then finds by itself the
+    letters a match can begin with, and skips to them faster than any pattern can."""
+    source, _ = _branch([list(w) for w in words], ignorecase, top=guard)
     return source
 
 
@@ -93,3 +98,30 @@ def matches_at(
         if at >= resume and (match := pattern.match(text, at)):
             yield match
             resume = match.end()
+
+
+def initials(words: Iterable[str]) -> str:
+    """The first letters of the words, as they are written."""
+    return "".join(sorted({w[0] for w in words if w}))
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A pattern whose matches all begin with one of a few letters after no character of a
+    class: its finditer tries it only at those letters, found by a scan led by a character
+    class, which the engine runs in its quick loop that skips from one such letter to the next
+    (a pattern led by a lookbehind or a word boundary is tried at every position instead).
+    Worth it where those letters are rare (capitals) and the pattern costly to try."""
+
+    pattern: re.Pattern[str]
+    starts: re.Pattern[str]
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], letters: str, not_after: str) -> Anchored:
+        """`letters`: every character a match can begin with (a class body); `not_after`: the
+        class the character before a match is never in. The lookbehind sits after the letter
+        and looks at both: a start of text has nothing before it, as for the pattern."""
+        return cls(pattern, re.compile(rf"[{letters}](?<![{not_after}][{letters}])"))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return matches_at(self.pattern, text, (m.start() for m in self.starts.finditer(text)))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilateral import data
-from bilateral.extract.matching import alternation, matches_at, tree
+from bilateral.extract.matching import ODD_CASE, alternation, matches_at, tree
 
 UNITS = {
     w: i
@@ -205,7 +205,7 @@ def grammar() -> Grammar:
 
 def _anywhere(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern that finds any of the words, as written, wherever it stands."""
-    return re.compile(alternation(words, ignorecase=False))
+    return re.compile(alternation(words, ignorecase=False, guard=False))
 
 
 def _spaced_dollar(symbol: str) -> bool:
@@ -303,7 +303,11 @@ def find_values(text: str) -> list[Value]:
         amount = _amount(match, g)
         if amount is not None:
             add(match.start(), match.end(), amount, "percent", "percent")
-    several = "fold" in lowered or "led" in lowered or "halved" in lowered
+    # a multiplier needs "fold" or one of the verbs, whole: "led" alone is in too many words
+    # ("called"), and stands in for the verbs only where case folds oddly
+    several = "fold" in lowered or any(verb in lowered for verb in MULTIPLIED)
+    if ODD_CASE.search(text):
+        several = "fold" in lowered or "led" in lowered or "halved" in lowered
     for match in g.multiplier.finditer(text) if several else ():
         if match.group("fold"):
             times = (
