@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 
 from bilateral import data
@@ -38,9 +39,14 @@ def merge(
     among equals, the longer span."""
     ordered = sorted(candidates, key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
     taken: list[Candidate] = []
+    spans: list[tuple[int, int]] = []  # those of `taken`, sorted: none overlaps another
     for c in ordered:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
+        # of the spans that begin before c ends, the last ends latest: c is free of all of
+        # them when it is free of that one
+        before = bisect_left(spans, (c.end,))
+        if before == 0 or spans[before - 1][1] <= c.start:
             taken.append(c)
+            insort(spans, (c.start, c.end))
     _trust_titles(taken, [c for c in candidates if c.source == "title"], text, lex)
     taken = _whole_names(taken, [c for c in candidates if c.source == "head"])
     # A title or a whole name can stretch a span over its neighbour's: one span per stretch.
@@ -218,6 +224,8 @@ def vote_by_surface(cands: list[Candidate], text: str) -> None:
     for c in cands:
         groups[text[c.start : c.end]].append(c)
     for group in groups.values():
+        if len(group) == 1:
+            continue  # a name written once keeps its type and country: nothing to vote on
         fixed = [c.label for c in group if c.fixed]
         votes = Counter(fixed or [c.label for c in group])
         label = min(votes, key=lambda t: (-votes[t], _TIE_ORDER.get(t, 99)))
