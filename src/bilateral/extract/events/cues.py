@@ -107,9 +107,7 @@ class CueFinder:
         # a decimal point is no sentence end: "duties of 73.6 per cent would be levied"
         masked = DECIMAL.sub("\\1,", text)
         lowered = masked.lower()
-        # the words of the lower-cased text are those of the text, lower-cased, unless it holds
-        # a letter whose case folds oddly: then one reading serves keys and verbs alike
-        words = None if ODD_CASE.search(text) else list(WORD.finditer(lowered))
+        words = _read(lowered)
         # patterns run only over the paragraphs where one of their keys begins a word
         breaks = [0, *(m.end() for m in PARAGRAPH.finditer(text)), len(text)]
         found: list[Cue] = []
@@ -133,18 +131,20 @@ class CueFinder:
                     )
                     for m in pattern.finditer(masked, start, end)
                 )
-        found.extend(self._lexicon(text, near_party, words))
+        # the words of the lower-cased text are those of the text, lower-cased, unless it holds
+        # a letter whose case folds oddly: then one reading serves keys and verbs alike
+        same = ODD_CASE.search(text) is None
+        found.extend(self._lexicon(text, near_party, words if same else None))
         return sorted(found, key=lambda c: (c.start, c.rank))
 
-    def _key_hits(
-        self, lowered: str, words: list[re.Match[str]] | None = None
-    ) -> dict[int, list[int]]:
+    def _key_hits(self, lowered: str, words: Words | None = None) -> dict[int, list[int]]:
         """Cue rank -> where its keys begin a word in the text (`words`: those of `lowered`)."""
         hits: dict[int, list[int]] = {}
-        for m in WORD.finditer(lowered) if words is None else words:
-            opened = self.opened.get(m.group())
-            for rank in self._opened_by(m.group()) if opened is None else opened:
-                hits.setdefault(rank, []).append(m.start())
+        tokens, starts = _read(lowered) if words is None else words
+        for word, at in zip(tokens, starts, strict=True):
+            opened = self.opened.get(word)
+            for rank in self._opened_by(word) if opened is None else opened:
+                hits.setdefault(rank, []).append(at)
         for key, ranks in self.phrase_keys.items():
             at = lowered.find(key)
             while at >= 0:
@@ -170,14 +170,11 @@ class CueFinder:
         self,
         text: str,
         near_party: Callable[[int, int], bool] | None,
-        lowered: list[re.Match[str]] | None = None,
+        lowered: Words | None = None,
     ) -> list[Cue]:
         """The dictionary verbs of the text (`lowered`: its words, read lower-cased)."""
-        if lowered is None:
-            tokens = list(WORD.finditer(text))
-            words = [m.group().lower() for m in tokens]
-        else:
-            tokens, words = lowered, [m.group() for m in lowered]
+        tokens, starts = _read(text) if lowered is None else lowered
+        words = [t.lower() for t in tokens] if lowered is None else tokens
         verbs, pair_firsts = self.verbs, self.pair_firsts
         out: list[Cue] = []
         for i, word in enumerate(words):
@@ -188,10 +185,10 @@ class CueFinder:
                 verb = verbs.get(word)
                 if verb is None:
                     continue
-                span_end = tokens[i].end()
+                span_end = starts[i] + len(tokens[i])
             else:
-                span_end = tokens[i + 1].end()
-            start = tokens[i].start()
+                span_end = starts[i + 1] + len(tokens[i + 1])
+            start = starts[i]
             if verb.verb in self.ambiguous or verb.verb.split()[0] in self.ambiguous:
                 continue
             if near_party is not None and not near_party(start, span_end):
@@ -271,6 +268,23 @@ class CueFinder:
         if cue.start - head.end > 60:
             return False
         return bool(self.complement.match(text[head.start : cue.start] + " "))
+
+
+Words = tuple[list[str], list[int]]  # the words of a text, as written, and where each begins
+
+
+def _read(text: str) -> Words:
+    """The words of `text` and where each begins. Found as strings, which costs far less than
+    a match object per word, and then placed: a word stands at the first place it is written
+    after the word before, since no letter stands between two words."""
+    words = WORD.findall(text)
+    starts = []
+    at = 0
+    for word in words:
+        at = text.find(word, at)
+        starts.append(at)
+        at += len(word)
+    return words, starts
 
 
 def _in_order(wanted: tuple[tuple[str, ...], ...], words: list[str]) -> bool:
