@@ -82,7 +82,13 @@ def fold(name: str) -> str:
 
 def words(name: str) -> list[str]:
     """The words of a name, hyphenated parts kept together: "Lee Hsien-loong" is two words."""
-    return [w for w in _WORD_BREAK.split(tidy(name)) if w]
+    return list(_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    # a name is split as often as it is mentioned and compared: once is enough
+    return tuple(w for w in _WORD_BREAK.split(tidy(name)) if w)
 
 
 _SOUNDS = (("sch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "k"), ("c", "k"), ("z", "s"), ("y", "i"))

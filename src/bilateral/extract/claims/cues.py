@@ -13,10 +13,12 @@ from bilateral.extract.matching import alternation
 from bilateral.extract.values import Value
 
 # Where a figure's clause ends: a semicolon, a clause joined by a conjunction or a participle, a
-# new sentence, a quotation mark.
+# new sentence (a period not after an initial: "U.S."), a quotation mark. Every branch begins
+# with its mark, so that the engine skips from one mark to the next (the lookbehind that would
+# stand before the period stands after it, and looks at it too).
 CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|while|with|but|whereas|adding|noting|saying|stressing|making|bringing|"
-    r"taking|accounting|compared)\b|(?<!\.[A-Z])\.\s+(?=[A-Z])|[”\"]"
+    r"taking|accounting|compared)\b|\.(?<!\.[A-Z]\.)\s+(?=[A-Z])|”|\""
 )
 # Where two figures of one clause part ways for their periods: "a surplus of 4.5 billion in 1986,
 # against a deficit of 900 mln in 1985"; "rose to 7.1 billion last year from 4.3 billion in 1985".
