@@ -5,11 +5,12 @@ IGNORECASE. A pattern tried only where its matches can begin finds what finditer
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bilateral.extract.matching import alternation, matches_at, tree
+from bilateral.extract.matching import ODD_CASE, Anchored, alternation, matches_at, tree
 
 # few letters, so that words share beginnings and texts hold them; case variants and the
 # letters whose case Unicode folds oddly ("ſ" matches "s" under IGNORECASE) included
@@ -89,3 +90,26 @@ def test_tried_where_matches_can_begin_it_finds_what_finditer_finds(
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in matches_at(pattern, text, everywhere)] == expected
     assert [m.span() for m in matches_at(pattern, text, begins)] == expected
+
+
+def test_odd_case_holds_every_letter_whose_case_folds_onto_ascii() -> None:
+    """A text without ODD_CASE's letters reads the same lower-cased: no other letter matches
+    an ASCII one under IGNORECASE, lower-cases into two letters, or becomes an ASCII letter."""
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x80, sys.maxunicode + 1):
+        char = chr(code)
+        if ODD_CASE.match(char) or 0xD800 <= code <= 0xDFFF:
+            continue
+        lowered = char.lower()
+        assert not ascii_letter.match(char), hex(code)
+        assert len(lowered) == 1 and not lowered.isascii(), hex(code)
+
+
+@given(words, texts)
+def test_a_pattern_anchored_at_its_initials_finds_what_it_finds_everywhere(
+    forms: list[str], text: str
+) -> None:
+    pattern = re.compile(rf"(?<![\w-])(?:{plain(forms)})")
+    letters = re.escape("".join({f[0] for f in forms}))
+    anchored = Anchored.of(pattern, letters, r"\w-")
+    assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in pattern.finditer(text)]
