@@ -9,5 +9,5 @@ def content_id(prefix: str, *parts: object) -> str:
     """A short stable id: `prefix` followed by 16 hex digits of a SHA-256 over the parts."""
     # each part followed by a separator, so ("ab", "c") and ("a", "bc") differ; hashed in one
     # call, which gives the digest of feeding the pieces one by one
-    joined = "".join(str(part) + "\x1f" for part in parts)
+    joined = "\x1f".join(map(str, parts)) + "\x1f" if parts else ""
     return prefix + hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
