@@ -35,11 +35,17 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _DOUBLED = re.compile(r"(.)\1+")
+# A name tidy() leaves as it is: words of no space at all, one space between them, no hyphen
+# before a space.
+_TIDY = re.compile(r"(?:[^\s-]|-(?!\s))+(?: (?:[^\s-]|-(?!\s))+)*")
+_WORD_BREAK = re.compile(r"[\s,]+")
 
 
 def tidy(name: str) -> str:
     """A name as it should be displayed: one space between words, broken hyphens mended
     ("Abdul- Qasim" becomes "Abdul-Qasim"), typographic apostrophes kept."""
+    if _TIDY.fullmatch(name):
+        return name  # most names are tidy already: one test instead of two substitutions
     name = _SPACES.sub(" ", name).strip()
     return _BROKEN_HYPHEN.sub(r"\1-", name)
 
@@ -76,7 +82,13 @@ def fold(name: str) -> str:
 
 def words(name: str) -> list[str]:
     """The words of a name, hyphenated parts kept together: "Lee Hsien-loong" is two words."""
-    return [w for w in re.split(r"[\s,]+", tidy(name)) if w]
+    return list(_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    # a name is split as often as it is mentioned and compared: once is enough
+    return tuple(w for w in _WORD_BREAK.split(tidy(name)) if w)
 
 
 _SOUNDS = (("sch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "k"), ("c", "k"), ("z", "s"), ("y", "i"))

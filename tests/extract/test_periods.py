@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilateral.extract.periods import MONTHS, find_dates, resolve, retense, tense_of
+from bilateral.extract.periods import (
+    MONTHS,
+    DateMention,
+    find_dates,
+    resolve,
+    retense,
+    tense_of,
+)
 
 PUBLISHED = date(2022, 12, 29)  # a Thursday
 
@@ -181,3 +188,65 @@ def test_a_mention_read_again_in_another_tense() -> None:
         "on Wednesday", PUBLISHED, "future"
     )
     assert retense(mention, PUBLISHED, None) == mention
+
+
+# Phrases every rule reads, and words they are made of, for texts that put them together.
+_PHRASES = [
+    "the last eleven months of 2022",
+    "The year ended March 31, 1987",
+    "the 12 months to June",
+    "between May 2019 and June 2020",
+    "between January and August",
+    "from 2014 to 2020",
+    "1987-1990",
+    "since May 1992",
+    "by the end of next year",
+    "end-1987",
+    "over the past 18 years",
+    "In the third quarter",
+    "the 2nd quarter of 2020",
+    "the first half of 2021",
+    "May 16, 1995",
+    "16th May 1995",
+    "in February 1992",
+    "on Dec. 22",
+    "last August",
+    "In August",
+    "so far this year",
+    "since the start of the year",
+    "the first two months",
+    "this week",
+    "Next month",
+    "seventeen years ago",
+    "3 months ago",
+    "on Thursday",
+    "Yesterday",
+    "in 2019",
+]
+_PIECES = [*_PHRASES, *"the of in on since 1987 12 May may ago months".split()]
+
+
+def _without_shortcut(text: str) -> list[DateMention]:
+    import bilateral.extract.periods as periods
+
+    shortcut = periods._rule_starts
+    try:
+        periods._rule_starts = lambda _text: None  # type: ignore[assignment]
+        return find_dates(text, PUBLISHED)
+    finally:
+        periods._rule_starts = shortcut
+
+
+@pytest.mark.parametrize("phrase", _PHRASES)
+def test_each_rule_is_tried_where_its_start_words_stand(phrase: str) -> None:
+    """A rule is tried only where one of its start words stands (STARTS): what it finds is
+    what it finds running over the whole text."""
+    text = f"Trade rose {phrase}, officials said {phrase.lower()}."
+    assert find_dates(text, PUBLISHED) == _without_shortcut(text)
+    assert find_dates(text, PUBLISHED)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from([" ", ", ", "-", "  "]))
+def test_start_words_find_what_the_whole_text_finds(pieces: list[str], glue: str) -> None:
+    text = glue.join(pieces)
+    assert find_dates(text, PUBLISHED) == _without_shortcut(text)

@@ -48,6 +48,9 @@ class Attributor:
         self.subjects = subjects
         self.sentences = sentences or []
         self.verb, self.according, self.role, self.pronoun, self.person_nouns = patterns()
+        # the speech verbs outside quotes of each stretch asked about: a sentence with several
+        # figures, or a quote's frame, is asked about more than once
+        self._verbs: dict[tuple[int, int], list[re.Match[str]]] = {}
 
     def _inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -262,11 +265,13 @@ class Attributor:
         return None
 
     def _speech_verb(self, start: int, end: int, last: bool) -> re.Match[str] | None:
-        verbs = [
-            v
-            for v in self.verb.finditer(self.text, start, end)
-            if not self._inside_quote(v.start())
-        ]
+        verbs = self._verbs.get((start, end))
+        if verbs is None:
+            verbs = self._verbs[start, end] = [
+                v
+                for v in self.verb.finditer(self.text, start, end)
+                if not self._inside_quote(v.start())
+            ]
         return (verbs[-1] if last else verbs[0]) if verbs else None
 
     def _sentence_of_quote(

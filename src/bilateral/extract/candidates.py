@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from bilateral import data
 from bilateral.extract.lexicon import Lexicon
+from bilateral.extract.matching import Anchored, alternation, initials
 
 NAME_LABELS = {
     "PERSON",
@@ -332,9 +333,10 @@ def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
-def _region_pattern() -> re.Pattern[str]:
-    forms = sorted(data.regions(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+def _region_pattern() -> Anchored:
+    forms = data.regions()
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation(forms, ignorecase=False)})(?![\w-])")
+    return Anchored.of(pattern, re.escape(initials(forms)), r"\w-")
 
 
 def from_regions(text: str) -> list[Candidate]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 
 from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
+from bilateral.extract.matching import Anchored
 from bilateral.naming import fold
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
@@ -37,9 +39,14 @@ def merge(
     among equals, the longer span."""
     ordered = sorted(candidates, key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
     taken: list[Candidate] = []
+    spans: list[tuple[int, int]] = []  # those of `taken`, sorted: none overlaps another
     for c in ordered:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
+        # of the spans that begin before c ends, the last ends latest: c is free of all of
+        # them when it is free of that one
+        before = bisect_left(spans, (c.end,))
+        if before == 0 or spans[before - 1][1] <= c.start:
             taken.append(c)
+            insort(spans, (c.start, c.end))
     _trust_titles(taken, [c for c in candidates if c.source == "title"], text, lex)
     taken = _whole_names(taken, [c for c in candidates if c.source == "head"])
     # A title or a whole name can stretch a span over its neighbour's: one span per stretch.
@@ -181,7 +188,7 @@ def surnames(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]
         return cands
     found = list(cands)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(parts))) + r")(?![\w-])")
-    for match in pattern.finditer(text):
+    for match in Anchored.of(pattern, "A-Z", r"\w-").finditer(text):  # each part is capitalised
         if all(match.end() <= c.start or match.start() >= c.end for c in cands):
             found.append(
                 Candidate(match.start(), match.end(), "PERSON", fixed=True, source="title")
@@ -217,6 +224,8 @@ def vote_by_surface(cands: list[Candidate], text: str) -> None:
     for c in cands:
         groups[text[c.start : c.end]].append(c)
     for group in groups.values():
+        if len(group) == 1:
+            continue  # a name written once keeps its type and country: nothing to vote on
         fixed = [c.label for c in group if c.fixed]
         votes = Counter(fixed or [c.label for c in group])
         label = min(votes, key=lambda t: (-votes[t], _TIE_ORDER.get(t, 99)))
@@ -226,22 +235,27 @@ def vote_by_surface(cands: list[Candidate], text: str) -> None:
             c.country = c.country or country
 
 
-def _shouting(text: str, c: Candidate) -> bool:
-    """Inside a line written all in capitals: a headline, where the tagger guesses wildly."""
+def _shouting(text: str, c: Candidate, lines: dict[tuple[int, int], bool]) -> bool:
+    """Inside a line written all in capitals: a headline, where the tagger guesses wildly.
+    `lines` keeps what was found of each stretch, which the names of a line share."""
     line_start = text.rfind("\n", 0, c.start) + 1
     line_end = text.find("\n", c.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return not any(ch.islower() for ch in line) and sum(ch.isalpha() for ch in line) > 12
+    key = (line_start, line_end)
+    if key not in lines:
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        lines[key] = not any(ch.islower() for ch in line) and sum(ch.isalpha() for ch in line) > 12
+    return lines[key]
 
 
 def headlines(cands: list[Candidate], text: str) -> list[Candidate]:
     """A name in an all-capitals headline ("URGING JAPAN", "NEARS") is kept only when the
     article writes it in ordinary case too, and then takes that mention's type; a known place
     stays."""
-    written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c)}
+    lines: dict[tuple[int, int], bool] = {}
+    written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c, lines)}
     out = []
     for c in cands:
-        if not _shouting(text, c):
+        if not _shouting(text, c, lines):
             out.append(c)
             continue
         if c.fixed and c.label in ("GPE", "NORP"):

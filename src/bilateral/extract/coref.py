@@ -52,13 +52,17 @@ def _group_people(people: list[Candidate], text: str) -> list[list[Candidate]]:
             groups.append([c])
         else:
             home.append(c)
+    folded: dict[tuple[int, int], list[str]] = {}  # the folded words of each full name, once
+
+    def words_of(m: Candidate) -> list[str]:
+        span = (m.start, m.end)
+        if span not in folded:
+            folded[span] = [fold(w) for w in words(text[m.start : m.end])]
+        return folded[span]
+
     for c in singles:
         key = fold(text[c.start : c.end])
-        matches = [
-            g
-            for g in groups
-            if any(_similar(fold(w), key) for m in g for w in words(text[m.start : m.end]))
-        ]
+        matches = [g for g in groups if any(_similar(w, key) for m in g for w in words_of(m))]
         if not matches:
             home = next((g for g in groups if fold(text[g[0].start : g[0].end]) == key), None)
             if home is None:
@@ -89,6 +93,8 @@ def _roles(cands: list[Candidate]) -> tuple[str, ...]:
 def _name(group: list[Candidate], text: str, key: tuple[str, ...]) -> str:
     if key[0] == "place":
         return key[1]
+    if len(group) == 1:  # one mention: its form is the name, nothing to weigh
+        return tidy(strip_decoration(text[group[0].start : group[0].end]))
     forms = Counter(tidy(strip_decoration(text[c.start : c.end])) for c in group)
     return max(forms, key=lambda f: (len(words(f)), not f.isupper(), forms[f], len(f)))
 
@@ -145,8 +151,11 @@ def resolve_in_article(
         keyed[("person", fold(_name(group, text, ("name",))))].extend(group)
     entities, mentions = [], []
     for key, group in keyed.items():
-        votes = Counter(c.label for c in group)
-        label = min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.get(t, 99)))
+        if len(group) == 1:  # most names are mentioned once: their own type, no vote
+            label = group[0].label
+        else:
+            votes = Counter(c.label for c in group)
+            label = min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.get(t, 99)))
         local_id = content_id("l", doc_id, *key)
         name = _name(group, text, key)
         forms = tuple(dict.fromkeys(tidy(text[c.start : c.end]) for c in group))

@@ -9,10 +9,13 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from bilateral import data
+from bilateral.extract.matching import Anchored, alternation
 
 
-def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+def _alternation(forms: list[str], ignorecase: bool = False) -> str:
+    """The forms as one pattern (a tree of shared beginnings, see matching.py), shaped for
+    a pattern compiled with IGNORECASE or without it."""
+    return alternation(forms, ignorecase)
 
 
 def _tails(phrases: list[str]) -> dict[str, tuple[str, ...]]:
@@ -31,7 +34,7 @@ class Lexicon:
     title_before: re.Pattern[str]  # a title chain that ends just before a name
     title_word: re.Pattern[str]  # any title at all: a cheap test before the chain patterns
     title_after: re.Pattern[str]  # ", Brazil's ambassador to Nigeria," just after a name
-    head_pattern: re.Pattern[str]  # capitalised words ending in a name head: "Zuma Rock Monument"
+    head_pattern: Anchored  # capitalised words ending in a name head: "Zuma Rock Monument"
     institution: re.Pattern[str]  # "Embassy of Brazil in Abuja", "Nigerian Embassy"
     scope: re.Pattern[str]  # one " of X" / " to X" of a title chain
     appositive_facility: re.Pattern[str]  # ", the presidential palace"
@@ -48,15 +51,27 @@ class Lexicon:
         matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         matcher.add("PLACE", [nlp.make_doc(form) for form in gaz.places])
         matcher.add("NORP", [nlp.make_doc(form) for form in gaz.demonyms])
-        places = _alternation([f for f, p in gaz.places.items() if p.kind == "country"])
+        country_forms = [f for f, p in gaz.places.items() if p.kind == "country"]
+        places = _alternation(country_forms)
         demonyms = _alternation(list(gaz.demonyms))
         title_forms = _alternation(list(titles))
-        lower_titles = _alternation([t.lower() for t in titles if t[0].isupper()])
+        lower_titles = _alternation([t.lower() for t in titles if t[0].isupper()], True)
         # wire copy writes offices in any case before a name: "Deputy prime minister Kim Su"
-        offices = _alternation([t for t, v in titles.items() if v.kind == "office"])
-        owner = rf"(?P<owner>(?:{places})['’]s|{demonyms}|{places})"
-        proper = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*"
-        scope = rf"(?:\s+(?P<prep>of|to|for|in)\s+(?:the\s+)?(?P<target>{places}|{proper}))"
+        offices = _alternation([t for t, v in titles.items() if v.kind == "office"], True)
+
+        def owner_and_scope(ignorecase: bool) -> tuple[str, str]:
+            """A title's owner ("Brazil's", "Brazilian") and one of its scopes (" to Nigeria"),
+            for a pattern that ignores case or one that does not."""
+            country = _alternation(country_forms, ignorecase)
+            demonym = _alternation(list(gaz.demonyms), ignorecase)
+            owner = rf"(?P<owner>(?:{country})['’]s|{demonym}|{country})"
+            proper = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*"
+            scope = rf"(?:\s+(?P<prep>of|to|for|in)\s+(?:the\s+)?(?P<target>{country}|{proper}))"
+            return owner, scope
+
+        owner, scope = owner_and_scope(ignorecase=False)
+        any_case_owner, any_case_scope = owner_and_scope(ignorecase=True)
+        any_case_titles = _alternation(list(titles), True)
         facility_words = _alternation(
             [h.lower() for h, t in data.name_heads().items() if t == "FAC"]
         )
@@ -64,8 +79,8 @@ class Lexicon:
             rf"(?:\b{owner}\s+)?\b(?P<title>{title_forms}|(?i:{offices}))(?P<scopes>(?:{scope})*)\s*$"
         )
         title_after = re.compile(
-            rf"^,\s+(?:the\s+|an?\s+)?(?:{owner}\s+)?(?P<title>{lower_titles}|{title_forms})"
-            rf"(?P<scopes>(?:{scope})*)\s*[,.;]",
+            rf"^,\s+(?:the\s+|an?\s+)?(?:{any_case_owner}\s+)?"
+            rf"(?P<title>{lower_titles}|{any_case_titles})(?P<scopes>(?:{any_case_scope})*)\s*[,.;]",
             re.IGNORECASE,
         )
         heads = data.name_heads()
@@ -87,7 +102,13 @@ class Lexicon:
         described_name = re.compile(
             rf"\b(?P<descriptor>{_alternation(list(descriptors))})(?:\s+of)?\s+{name}"
         )
-        title_word = re.compile(rf"\b(?:{title_forms})(?!\w)", re.IGNORECASE)
+        head_pattern = re.compile(
+            rf"(?<![\w.-])((?:[A-Z][\w'’-]*\s+(?:and|&)\s+(?=(?:[A-Z][\w'’&-]*\.?\s+){{1,3}}"
+            rf"(?:{legal_words})\b))?"  # "Acme and Sons Ltd": "and" only before a legal form
+            rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]*\.?\s+){{1,5}}(?P<head>{head_words})"
+            rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{complement})?)(?![\w-])"  # "Bank of X"
+        )
+        title_word = re.compile(rf"\b(?:{any_case_titles})(?!\w)", re.IGNORECASE)
         return cls(
             gazetteer=gaz,
             title_word=title_word,
@@ -96,12 +117,7 @@ class Lexicon:
             matcher=matcher,
             title_before=title_before,
             title_after=title_after,
-            head_pattern=re.compile(
-                rf"(?<![\w.-])((?:[A-Z][\w'’-]*\s+(?:and|&)\s+(?=(?:[A-Z][\w'’&-]*\.?\s+){{1,3}}"
-                rf"(?:{legal_words})\b))?"  # "Acme and Sons Ltd": "and" only before a legal form
-                rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]*\.?\s+){{1,5}}(?P<head>{head_words})"
-                rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{complement})?)(?![\w-])"  # "Bank of X"
-            ),
+            head_pattern=Anchored.of(head_pattern, "A-Z", r"\w.-"),  # each begins with a capital
             institution=institution,
             scope=re.compile(scope),
             titled_name=titled_name,

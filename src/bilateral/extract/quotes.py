@@ -13,6 +13,7 @@ CLOSERS = '”"’'
 # Which marks close which: curly and straight double quotes are mixed in the wild, single
 # quotes only close single quotes (so ‘spiritual revival,’ inside a quote does not end it).
 PAIRS = {"“": '”"', '"': '"”', "‘": "’"}
+MARKS = re.compile(f"[{re.escape(OPENERS + CLOSERS)}]")
 MIN_WORDS = 3  # "bridge", "Fresh Wind": a quoted word or name is no quotation
 
 
@@ -45,9 +46,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     open_para: tuple[int, int] | None = None
     opener = ""
     for index, (p_start, p_end) in enumerate(paragraphs):
-        i = p_start
-        while i < p_end:
-            ch = text[i]
+        for mark in MARKS.finditer(text, p_start, p_end):  # only a mark can open or close
+            i, ch = mark.start(), mark.group()
             if open_at is None and ch in OPENERS and _opens(text, i):
                 open_at, open_para, opener = i + 1, (p_start, p_end), ch
             elif (
@@ -58,7 +58,6 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             ):
                 _add(found, text, open_at, i, open_para or (p_start, p_end))
                 open_at = None
-            i += 1
         if open_at is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             continues = nxt is not None and text[nxt[0] : nxt[0] + 1] in OPENERS

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilateral import data
+from bilateral.extract.matching import alternation
 from bilateral.extract.roles import ROLE_NOUNS
 
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee")
@@ -40,22 +41,18 @@ class Speaker:
         return self.text != NOBODY
 
 
-def alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def patterns() -> tuple[
     re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]
 ]:
     """Built once: the speech verbs, "according to", role nouns, pronouns and person nouns."""
     words = data.speech()
-    verbs = alt([w for w, k in words.items() if k == "verb"])
+    verbs = alternation([w for w, k in words.items() if k == "verb"], ignorecase=True)
     # nouns that stand for a person: ours, and the agent nouns of PETRARCH2 that name one
     person_nouns = frozenset({w for w, k in words.items() if k == "person"}) | {
         w for w in data.agents() if w.endswith(PERSON_ENDINGS)
     }
-    roles = alt(list(ROLE_NOUNS))
+    roles = alternation(ROLE_NOUNS, ignorecase=True)
     return (
         re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE),
         re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,80})", re.IGNORECASE),

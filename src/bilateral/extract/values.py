@@ -5,10 +5,13 @@ knowledge files; the grammar is ours."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from bilateral import data
+from bilateral.extract.matching import ODD_CASE, alternation, matches_at, tree
 
 UNITS = {
     w: i
@@ -92,7 +95,7 @@ def parse_digits(text: str) -> float:
 
 
 def _alt(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return alternation(forms, ignorecase=True)
 
 
 @dataclass(frozen=True)
@@ -104,10 +107,14 @@ class Grammar:
     ordinal: re.Pattern[str]
     multiplier: re.Pattern[str]
     hedge: re.Pattern[str]
+    # every place a money_suffix, percent or number reading can begin: a digit or a number
+    # word after no letter, digit, point or comma (those three are tried only there)
+    figure_start: re.Pattern[str]
     currency_of: dict[str, str]
-    money_words: tuple[str, ...]  # lower-case names and symbols: one must be in a text for money
-    short_symbols: tuple[str, ...]  # symbols of one or two characters, as written ("$", "RM")
-    long_symbols: tuple[str, ...]  # longer symbols and codes, lower case ("usd", "us$")
+    # Whether a text can hold money at all, as one scan instead of a `in` test per word:
+    money_words: re.Pattern[str]  # any lower-case name or symbol, in the lower-cased text
+    short_symbols: re.Pattern[str]  # a symbol of one or two characters, as written ("$", "RM")
+    long_symbols: re.Pattern[str]  # a longer symbol or code, in the lower-cased text ("us$")
     symbol_scale: dict[str, float]
     scales: dict[str, tuple[float, bool]]
     hedges: dict[str, str]
@@ -133,11 +140,12 @@ def grammar() -> Grammar:
     }
     # "HK$" is also written "hk $" and "C$" "c $": a space may stand before the dollar sign,
     # except after a lone "A" ("a $5 loan" is no Australian dollar).
-    symbols = "|".join(
-        re.escape(s).replace(r"\$", r"\s?\$")
-        if len(s) > 1 and s.endswith("$") and s.upper() != "A$"
-        else re.escape(s)
-        for s in sorted(all_symbols, key=len, reverse=True)
+    symbols = tree(
+        [
+            [r"\s?\$" if ch == "$" and _spaced_dollar(s) else re.escape(ch) for ch in s]
+            for s in sorted(all_symbols, key=len, reverse=True)
+        ],
+        ignorecase=True,
     )
     names = _alt([n for c in data.currencies() for n in c.names])
     spaced = _alt([k for k, (_, glued) in scales.items() if not glued])
@@ -155,8 +163,10 @@ def grammar() -> Grammar:
     hedges = data.hedges()
     return Grammar(
         money_prefix=re.compile(
-            # the lookahead (a digit within a few characters) rules out most positions cheaply
-            rf"(?<![\w$])(?=[^\n]{{1,7}}?\d)(?P<sym>{symbols})\s?{amount}{scale}?"
+            # the lookaheads (a letter that begins a symbol, a digit within a few characters)
+            # rule out most positions cheaply
+            rf"(?<![\w$])(?=[{re.escape(''.join(sorted({s[0] for s in all_symbols})))}])"
+            rf"(?=[^\n]{{1,7}}?\d)(?P<sym>{symbols})\s?{amount}{scale}?"
             rf"(?:\s(?P<name>{names})\b)?",
             re.IGNORECASE,
         ),
@@ -182,16 +192,24 @@ def grammar() -> Grammar:
             re.IGNORECASE,
         ),
         hedge=re.compile(rf"\b(?P<hedge>{_alt(list(hedges))})\s+(?:the\s+)?$", re.IGNORECASE),
+        figure_start=re.compile(rf"(?<![\w.,])(?=\d|{word_numbers})", re.IGNORECASE),
         currency_of=currency_of,
-        short_symbols=tuple(sorted({sym for sym in all_symbols if len(sym) <= 2})),
-        long_symbols=tuple(sorted({sym.lower() for sym in all_symbols if len(sym) > 2})),
-        money_words=tuple(
-            sorted({f.lower() for c in data.currencies() for f in (*c.symbols, *c.names)})
-        ),
+        short_symbols=_anywhere(sym for sym in all_symbols if len(sym) <= 2),
+        long_symbols=_anywhere(sym.lower() for sym in all_symbols if len(sym) > 2),
+        money_words=_anywhere(f.lower() for c in data.currencies() for f in (*c.symbols, *c.names)),
         symbol_scale=symbol_scale,
         scales=scales,
         hedges=hedges,
     )
+
+
+def _anywhere(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds any of the words, as written, wherever it stands."""
+    return re.compile(alternation(words, ignorecase=False, guard=False))
+
+
+def _spaced_dollar(symbol: str) -> bool:
+    return len(symbol) > 1 and symbol.endswith("$") and symbol.upper() != "A$"
 
 
 def glued_only(word: str, scales: dict[str, tuple[float, bool]]) -> bool:
@@ -242,25 +260,27 @@ def find_values(text: str) -> list[Value]:
     """Every figure in `text`, the longest reading first where readings overlap."""
     g = grammar()
     found: list[Value] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the spans read so far: sorted, none overlapping
 
     def add(
         start: int, end: int, value: float, unit: str, kind: str, note: str | None = None
     ) -> None:
-        if any(start < e and end > s for s, e in taken):
+        # of the spans that begin before this one ends, the last ends latest: if it does not
+        # reach into this one, none does
+        before = bisect_left(taken, (end,))
+        if before and taken[before - 1][1] > start:
             return
-        taken.append((start, end))
+        insort(taken, (start, end))
         found.append(
             Value(start, end, text[start:end], value, unit, kind, _hedge(text, start, g), note)
         )
 
     lowered = text.lower()
+    starts = [m.start() for m in g.figure_start.finditer(text)]
     # The long patterns run only where a word they need is in the text at all.
-    named = any(name in lowered for name in g.money_words)
-    suffix = list(g.money_suffix.finditer(text)) if named else []
-    symbol = any(sym in text for sym in g.short_symbols) or any(
-        sym in lowered for sym in g.long_symbols
-    )
+    named = g.money_words.search(lowered) is not None
+    suffix = list(matches_at(g.money_suffix, text, starts)) if named else []
+    symbol = bool(g.short_symbols.search(text) or g.long_symbols.search(lowered))
     prefix = list(g.money_prefix.finditer(text)) if symbol else []
     money = sorted([*prefix, *suffix], key=lambda m: (m.start(), -m.end()))
     for match in money:  # the leftmost reading wins: "10 rmb 20 usd" is 10 CNY and 20 USD
@@ -279,11 +299,15 @@ def find_values(text: str) -> list[Value]:
             amount += (float(cents) if cents.isdigit() else words_to_number(cents) or 0) / 100
         add(match.start(), match.end(), amount, unit, "money", note)
     percent = "%" in text or "per" in lowered or "pct" in lowered
-    for match in g.percent.finditer(text) if percent else ():
+    for match in matches_at(g.percent, text, starts) if percent else ():
         amount = _amount(match, g)
         if amount is not None:
             add(match.start(), match.end(), amount, "percent", "percent")
-    several = "fold" in lowered or "led" in lowered or "halved" in lowered
+    # a multiplier needs "fold" or one of the verbs, whole: "led" alone is in too many words
+    # ("called"), and stands in for the verbs only where case folds oddly
+    several = "fold" in lowered or any(verb in lowered for verb in MULTIPLIED)
+    if ODD_CASE.search(text):
+        several = "fold" in lowered or "led" in lowered or "halved" in lowered
     for match in g.multiplier.finditer(text) if several else ():
         if match.group("fold"):
             times = (
@@ -300,7 +324,7 @@ def find_values(text: str) -> list[Value]:
             int(match.group("nth")) if match.group("nth") else ORDINALS[match.group("word").lower()]
         )
         add(match.start(), match.end(), float(rank), "rank", "ordinal")
-    for match in g.number.finditer(text):
+    for match in matches_at(g.number, text, starts):
         amount = _amount(match, g)
         if amount is None:
             continue

@@ -6,15 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bilateral import data
+from bilateral.extract.matching import alternation
 from bilateral.extract.values import Value
 
 # Where a figure's clause ends: a semicolon, a clause joined by a conjunction or a participle, a
-# new sentence, a quotation mark.
+# new sentence (a period not after an initial: "U.S."), a quotation mark. Every branch begins
+# with its mark, so that the engine skips from one mark to the next (the lookbehind that would
+# stand before the period stands after it, and looks at it too).
 CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|while|with|but|whereas|adding|noting|saying|stressing|making|bringing|"
-    r"taking|accounting|compared)\b|(?<!\.[A-Z])\.\s+(?=[A-Z])|[”\"]"
+    r"taking|accounting|compared)\b|\.(?<!\.[A-Z]\.)\s+(?=[A-Z])|”|\""
 )
 # Where two figures of one clause part ways for their periods: "a surplus of 4.5 billion in 1986,
 # against a deficit of 900 mln in 1985"; "rose to 7.1 billion last year from 4.3 billion in 1985".
@@ -37,17 +41,23 @@ ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _alt(phrases: Sequence[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return alternation(phrases, ignorecase=True)  # every pattern here ignores case
+
+
+@lru_cache(maxsize=64)
+def _breaks(pattern: re.Pattern[str], sentence: str) -> tuple[tuple[int, int], ...]:
+    # a sentence's breaks are asked for once per figure and per question: found once
+    return tuple(brk.span() for brk in pattern.finditer(sentence))
 
 
 def bounds(sentence: str, offset: int, v: Value, pattern: re.Pattern[str]) -> tuple[int, int]:
     """The bounds, within the sentence, of the stretch between breaks that holds the figure."""
     start, end = 0, len(sentence)
-    for brk in pattern.finditer(sentence):
-        if brk.end() + offset <= v.start:
-            start = brk.end()
-        elif brk.start() + offset >= v.end:
-            end = brk.start()
+    for brk_start, brk_end in _breaks(pattern, sentence):
+        if brk_end + offset <= v.start:
+            start = brk_end
+        elif brk_start + offset >= v.end:
+            end = brk_start
             break
     return start, end
 
@@ -107,8 +117,8 @@ class Vocabulary:
             rf"(?:among\s+(?:the\s+)?(?:\w+\s+){{0,2}})?(?P<noun>{rank_nouns})\b",
             re.IGNORECASE,
         )
-        self.superlative_rank = re.compile(
-            rf"\b(?:the\s+)?(?P<sup>largest|biggest)\s+(?:(?:\w+)\s+)?(?P<noun>{rank_nouns})\b",
+        self.superlative_rank = re.compile(  # the class turns away most words at once
+            rf"\b(?=[tlb])(?:the\s+)?(?P<sup>largest|biggest)\s+(?:(?:\w+)\s+)?(?P<noun>{rank_nouns})\b",
             re.IGNORECASE,
         )
         quantities = data.quantities()

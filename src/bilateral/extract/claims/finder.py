@@ -18,6 +18,7 @@ from bilateral.extract.claims.scope import (
     other_partner,
 )
 from bilateral.extract.claims.validity import MEASURES, measure_period, start_of
+from bilateral.extract.matching import ODD_CASE
 from bilateral.extract.periods import DateMention, Interval, retense, tense_of
 from bilateral.extract.values import Value, find_values, words_to_number
 
@@ -171,13 +172,18 @@ class ClaimFinder:
                 for v in all_values
             ]
         joined = _rejoined(text, sentences)
+        # a sentence is searched for a superlative rank ("the largest investor", "one of the
+        # top 10") only in a text that holds the words such a rank needs at all
+        lowered, odd = text.lower(), ODD_CASE.search(text) is not None
+        superlative = "largest" in lowered or "biggest" in lowered or odd
+        top_n = "one of the " in lowered or odd
         for index, (s_start, s_end) in enumerate(joined):
             previous = text[joined[index - 1][0] : joined[index - 1][1]] if index else ""
             if not any(b_start <= s_start < b_end for b_start, b_end in body):
                 continue
             sentence = text[s_start:s_end]
             values = [v for v in all_values if s_start <= v.start and v.end <= s_end]
-            if not values and not self.words.superlative_rank.search(sentence):
+            if not values and not (superlative and self.words.superlative_rank.search(sentence)):
                 continue
             dates = [
                 retense(d, published, tense_of(text[max(s_start, d.start - 80) : d.end]))
@@ -195,7 +201,7 @@ class ClaimFinder:
                 v for v in values if not any(d.start < v.end and v.start < d.end for d in dates)
             ]
             values = implied_currency(values, text, (s_start, s_end), self.words.counted)
-            values += self._superlatives(sentence, s_start, values)
+            values += self._superlatives(sentence, s_start, values, top_n, superlative)
             first = len(drafts)
             for v in values:
                 draft = self._draft(
@@ -209,18 +215,26 @@ class ClaimFinder:
             drafts = [_valid(d, validity) for d in drafts]
         return drafts
 
-    def _superlatives(self, sentence: str, offset: int, values: list[Value]) -> list[Value]:
+    def _superlatives(
+        self,
+        sentence: str,
+        offset: int,
+        values: list[Value],
+        top_n: bool = True,
+        superlative: bool = True,
+    ) -> list[Value]:
         """ "Chile's largest trading partner": rank 1, where no ordinal says otherwise; "one of
-        the top 10 investors": rank 10 at most; "one of the largest investors": no rank."""
+        the top 10 investors": rank 10 at most; "one of the largest investors": no rank.
+        `top_n`, `superlative`: whether the text can hold either at all."""
         out = []
-        for m in TOP_N.finditer(sentence):
+        for m in TOP_N.finditer(sentence) if top_n else ():
             if self.words.rank_after.match(sentence[m.end() :]):
                 n = m.group("n")
                 rank = float(n) if n.isdigit() else float(words_to_number(n) or 0)
                 start, end = m.start() + offset, m.end() + offset
                 values[:] = [v for v in values if not (start <= v.start and v.end <= end)]
                 out.append(Value(start, end, m.group(0), rank, "rank", "ordinal", "up to"))
-        for m in self.words.superlative_rank.finditer(sentence):
+        for m in self.words.superlative_rank.finditer(sentence) if superlative else ():
             if re.search(r"\bone\s+of\s+$", sentence[: m.start()]):
                 continue
             start, end = m.start("sup") + offset, m.end("sup") + offset
@@ -345,13 +359,21 @@ def _rejoined(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
     for start, end in sentences:
         if (
             out
-            and INITIALISM_END.search(text[out[-1][0] : out[-1][1]])
+            and _initialism_end(text[out[-1][0] : out[-1][1]])
             and "\n" not in text[out[-1][1] : start]
         ):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
+
+
+def _initialism_end(sentence: str) -> bool:
+    # INITIALISM_END is tried only on a sentence that ends in a capital and a period (before
+    # any spaces), as every one it matches does: searching the whole sentence for an anchored
+    # pattern costs a step at each of its characters
+    last = sentence.rstrip()
+    return last[-2:-1].isupper() and last.endswith(".") and bool(INITIALISM_END.search(sentence))
 
 
 def _year_back(interval: Interval) -> Interval:

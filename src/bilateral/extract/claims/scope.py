@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from bilateral.extract.claims.cues import clause_of
 from bilateral.extract.values import Value
 
-BILATERAL = re.compile(
-    r"\b(?:two countries|both countries|the two nations|two sides|both sides|bilateral|mutual|"
-    r"between (?:our|the two) (?:countries|nations))\b",
+BILATERAL = re.compile(  # the class up front turns away most words at their first letter
+    r"\b(?=[tbm])(?:two countries|both countries|the two nations|two sides|both sides|bilateral|"
+    r"mutual|between (?:our|the two) (?:countries|nations))\b",
     re.IGNORECASE,
 )
 FLOWS = (

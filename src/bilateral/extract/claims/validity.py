@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from bilateral.extract.matching import ODD_CASE
 from bilateral.extract.periods import DateMention, Interval, retense, tense_of
 
 MEASURES = ("tariff_rate", "sanctions_value")
-MEASURE_WORDS = re.compile(
-    r"\b(?:tariffs?|duty|duties|levy|levies|surcharges?|sanctions?|penalties)\b", re.IGNORECASE
+MEASURE_WORDS = re.compile(  # the class up front turns away most words at their first letter
+    r"\b(?=[tdlsp])(?:tariffs?|duty|duties|levy|levies|surcharges?|sanctions?|penalties)\b",
+    re.IGNORECASE,
 )
+# what MEASURE_WORDS can match, lower-cased: a text holding none of these has no measure word
+MEASURE_NOUNS = ("tariff", "duty", "duties", "levy", "levies", "surcharge", "sanction", "penalties")
 # a day introduced as the start of something: "from May 19", "effective May 19", "as of May 19"
 STARTS = re.compile(
     r"\b(?:from|effective|starting|beginning|as\s+of|as\s+from)\s+(?:on\s+)?$", re.IGNORECASE
@@ -54,6 +58,9 @@ def measure_period(
     sanctions: the first start day they give, and the first duration."""
     start: date | None = None
     length: tuple[int, int] | None = None
+    lowered = text.lower()
+    if ODD_CASE.search(text) is None and not any(word in lowered for word in MEASURE_NOUNS):
+        return None  # no sentence can name a measure: none is searched
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if not MEASURE_WORDS.search(sentence):

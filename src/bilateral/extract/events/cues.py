@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bilateral import data
+from bilateral.extract.matching import ODD_CASE, alternation
 
 PARAGRAPH = re.compile(r"\n\s*\n")
 DECIMAL = re.compile(r"(\d)\.(?=\d)")
@@ -38,7 +39,7 @@ class Cue:
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return alternation(words, ignorecase=True)  # every pattern here ignores case
 
 
 class CueFinder:
@@ -54,7 +55,12 @@ class CueFinder:
                 where = self.phrase_keys if " " in key else self.word_keys
                 where.setdefault(key, []).append(rank)
         self.key_lengths = sorted({len(k) for k in self.word_keys})
+        # the cues each word opens, worked out once per word and then looked up: most words of
+        # an article have been seen before (the, said, trade, ...)
+        self.opened: dict[str, tuple[int, ...]] = {}
         self.verbs = data.event_verbs()
+        # the words that begin a verb of two words: only after one is the pair looked up
+        self.pair_firsts = {v.split(" ")[0] for v in self.verbs if v.count(" ") == 1}
         self.phrases = data.event_phrases()
         # a noun naming a verb's act is that verb: "refusal" reads as "refuse"
         self.nouns = {n: self.verbs[v] for n, v in data.event_nouns().items() if v in self.verbs}
@@ -112,10 +118,11 @@ class CueFinder:
         # a decimal point is no sentence end: "duties of 73.6 per cent would be levied"
         masked = DECIMAL.sub("\\1,", text)
         lowered = masked.lower()
+        words = _read(lowered)
         # patterns run only over the paragraphs where one of their keys begins a word
         breaks = [0, *(m.end() for m in PARAGRAPH.finditer(text)), len(text)]
         found: list[Cue] = []
-        for rank, hits in self._key_hits(lowered).items():
+        for rank, hits in self._key_hits(lowered, words).items():
             cue, pattern = self.cues[rank], self.patterns[rank]
             spans: dict[int, int] = {}
             for hit in hits:
@@ -135,19 +142,20 @@ class CueFinder:
                     )
                     for m in pattern.finditer(masked, start, end)
                 )
-        found.extend(self._lexicon(text, near_party))
+        # the words of the lower-cased text are those of the text, lower-cased, unless it holds
+        # a letter whose case folds oddly: then one reading serves keys and verbs alike
+        same = ODD_CASE.search(text) is None
+        found.extend(self._lexicon(text, near_party, words if same else None))
         return sorted(found, key=lambda c: (c.start, c.rank))
 
-    def _key_hits(self, lowered: str) -> dict[int, list[int]]:
-        """Cue rank -> where its keys begin a word in the text."""
+    def _key_hits(self, lowered: str, words: Words | None = None) -> dict[int, list[int]]:
+        """Cue rank -> where its keys begin a word in the text (`words`: those of `lowered`)."""
         hits: dict[int, list[int]] = {}
-        for m in WORD.finditer(lowered):
-            word, at = m.group(), m.start()
-            for n in self.key_lengths:
-                if n > len(word):
-                    break
-                for rank in self.word_keys.get(word[:n], ()):
-                    hits.setdefault(rank, []).append(at)
+        tokens, starts = _read(lowered) if words is None else words
+        for word, at in zip(tokens, starts, strict=True):
+            opened = self.opened.get(word)
+            for rank in self._opened_by(word) if opened is None else opened:
+                hits.setdefault(rank, []).append(at)
         for key, ranks in self.phrase_keys.items():
             at = lowered.find(key)
             while at >= 0:
@@ -157,21 +165,45 @@ class CueFinder:
                 at = lowered.find(key, at + 1)
         return hits
 
+    def _opened_by(self, word: str) -> tuple[int, ...]:
+        """The cues whose keys begin `word`, in the order of the keys' lengths."""
+        ranks: list[int] = []
+        for n in self.key_lengths:
+            if n > len(word):
+                break
+            ranks.extend(self.word_keys.get(word[:n], ()))
+        if len(self.opened) > 200_000:  # a bound on the memory of a long run
+            self.opened.clear()
+        self.opened[word] = found = tuple(ranks)
+        return found
+
     def _lexicon(
-        self, text: str, near_party: Callable[[int, int], bool | None] | None
+        self,
+        text: str,
+        near_party: Callable[[int, int], bool | None] | None,
+        lowered: Words | None = None,
     ) -> list[Cue]:
-        tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-        words = [t[2] for t in tokens]
+        """The dictionary verbs of the text, and the nouns that name their acts (`lowered`:
+        its words, read lower-cased)."""
+        tokens, starts = _read(text) if lowered is None else lowered
+        words = [t.lower() for t in tokens] if lowered is None else tokens
+        verbs, pair_firsts = self.verbs, self.pair_firsts
         out: list[Cue] = []
-        for i, (start, end, word) in enumerate(tokens):
-            two = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
-            verb = self.verbs.get(two) if two else None
-            span_end = tokens[i + 1][1] if verb else end
-            verb = verb or self.verbs.get(word)
-            nominal = verb is None
-            verb = verb or self.nouns.get(word)
+        for i, word in enumerate(words):
+            verb = None
+            if word in pair_firsts and i + 1 < len(words):
+                verb = verbs.get(f"{word} {words[i + 1]}")
+            nominal = False
             if verb is None:
-                continue
+                verb = verbs.get(word)
+                if verb is None:
+                    verb, nominal = self.nouns.get(word), True
+                    if verb is None:
+                        continue
+                span_end = starts[i] + len(tokens[i])
+            else:
+                span_end = starts[i + 1] + len(tokens[i + 1])
+            start = starts[i]
             # a phrasal verb is a lexeme of its own: "pull" is everyday, "pull back" is not;
             # an everyday phrasal verb is listed whole ("pull out", "take over")
             if verb.verb in self.ambiguous:
@@ -279,6 +311,23 @@ class CueFinder:
         if cue.start - head.end > 60:
             return False
         return bool(self.complement.match(text[head.start : cue.start] + " "))
+
+
+Words = tuple[list[str], list[int]]  # the words of a text, as written, and where each begins
+
+
+def _read(text: str) -> Words:
+    """The words of `text` and where each begins. Found as strings, which costs far less than
+    a match object per word, and then placed: a word stands at the first place it is written
+    after the word before, since no letter stands between two words."""
+    words = WORD.findall(text)
+    starts = []
+    at = 0
+    for word in words:
+        at = text.find(word, at)
+        starts.append(at)
+        at += len(word)
+    return words, starts
 
 
 def _in_order(wanted: tuple[tuple[str, ...], ...], words: list[str]) -> bool:

@@ -18,12 +18,17 @@ Choices, where English is ambiguous:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from itertools import chain
 
 import bilateral.extract.periods.rules  # noqa: F401  (registers the rules)
+from bilateral.extract.matching import ODD_CASE, alternation, matches_at
 from bilateral.extract.periods.base import (
+    MONTH_NAMES,
     MONTHS,
+    NUMBER_WORDS,
     RULES,
     WEEKDAYS,
     DateMention,
@@ -104,17 +109,85 @@ NEEDS = {
 }
 
 
+_MONTH_WORDS = tuple(name.lower() for name in MONTH_NAMES)
+FIGURE = "#"  # in STARTS: a word that begins with a digit ("1987", "12th", "1st")
+# Per rule, the lower-case words one of which begins every match of its pattern, as a whole
+# word: the rule is tried only where one stands, and one scan finds them for all the rules,
+# instead of each pattern running over the whole text. A rule missing here runs over it all.
+STARTS: dict[str, tuple[str, ...]] = {
+    "_months_of_year": ("the", "first", "last", "past"),
+    "_year_ended": ("the", "year", "twelve", FIGURE, "fiscal", "financial"),
+    "_between_month_years": ("between", "from"),
+    "_between_months": ("between",),
+    "_year_span": ("from", "between"),
+    "_year_dash": (FIGURE,),
+    "_since": ("since",),
+    "_by_end": ("by", "at", "until", "till", "before", "end"),
+    "_past_n": ("over", "in", "during"),
+    "_quarter": ("the", "first", "second", "third", "fourth", FIGURE),
+    "_half": ("the", "first", "second"),
+    "_month_day_year": _MONTH_WORDS,
+    "_day_month_year": (FIGURE,),
+    "_month_year": _MONTH_WORDS,
+    "_month_day": ("on", *_MONTH_WORDS),
+    "_last_month_name": ("last",),
+    "_in_month": ("in", "since", "during"),
+    "_so_far": ("so", "since", "start", "earlier", "year"),
+    "_first_months": ("the", "first"),
+    "_this_unit": ("this", "last", "next", "past"),
+    "_ago": (FIGURE, *NUMBER_WORDS),
+    "_weekday": ("on", *WEEKDAYS),
+    "_today": ("today", "yesterday"),
+    "_year": (FIGURE,),
+}
+_OPENED_BY: dict[str, list[str]] = {}  # a start word -> the rules it may begin
+for _rule, _words in STARTS.items():
+    for _word in _words:
+        _OPENED_BY.setdefault(_word, []).append(_rule)
+_START = re.compile(
+    rf"\b(?:(?P<word>{alternation([w for w in _OPENED_BY if w != FIGURE], True)})\b|\d)",
+    re.IGNORECASE,
+)
+
+
+def _rule_starts(text: str) -> dict[str, list[int]] | None:
+    """Rule -> where a word that may begin one of its matches stands, in text order (a rule
+    with none cannot match); None for a text to be read without this shortcut."""
+    if ODD_CASE.search(text):  # the scan lower-cases what it finds: read rule by rule
+        return None
+    words: dict[str, list[int]] = {}
+    for m in _START.finditer(text):
+        word = m.group("word")
+        words.setdefault(word.lower() if word else FIGURE, []).append(m.start())
+    opened: dict[str, list[list[int]]] = {}
+    for word, places in words.items():
+        for rule in _OPENED_BY[word]:
+            opened.setdefault(rule, []).append(places)
+    return {
+        rule: sorted(chain.from_iterable(lists)) if len(lists) > 1 else lists[0]
+        for rule, lists in opened.items()
+    }
+
+
 def find_dates(text: str, published: date | None, tense: str | None = None) -> list[DateMention]:
     """Every date expression in `text`, longest first where they overlap, in text order; a
     relative one resolved forward or backward as `tense` says ("past", "future" or None)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
+    starts = _rule_starts(text)
     for pattern, precision, relative, resolve in RULES:  # rules are ordered most specific first
-        needs = NEEDS.get(resolve.__name__, ())
+        name = resolve.__name__
+        if starts is not None and name in STARTS and name not in starts:
+            continue  # no word of the text can begin a match
+        needs = NEEDS.get(name, ())
         if needs and not any(word in lowered for word in needs):
             continue
-        for match in pattern.finditer(text):
+        if starts is None or name not in STARTS:
+            matches: Iterable[re.Match[str]] = pattern.finditer(text)
+        else:
+            matches = matches_at(pattern, text, starts[name])
+        for match in matches:
             start, end = match.span()
             if any(start < e and end > s for s, e in taken):
                 continue

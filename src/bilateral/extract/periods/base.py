@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bilateral import data
+from bilateral.extract.matching import tree
 
 MONTHS = data.months()
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -19,10 +20,12 @@ NUMBER_WORDS = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-MONTH_P = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+MONTH_NAMES = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
+).split()
+# as a tree of shared beginnings (see matching.py): the same matches as "January|...|Dec"
+MONTH_P = rf"(?P<month>{tree([list(m) for m in MONTH_NAMES], ignorecase=True)})\.?"
 MONTH2_P = MONTH_P.replace("?P<month>", "?P<month2>")
 YEAR_P = r"(?P<year>(?:1[89]|20|21)\d{2})"
 YEAR2_P = YEAR_P.replace("?P<year>", "?P<year2>")
