@@ -64,6 +64,7 @@ class Extractor:
         self.nlp = load_pipeline(model)
         self.lexicon = Lexicon.build(self.nlp)
         self.claims = ClaimFinder()
+        self.country_names = {c.name for c in self.lexicon.gazetteer.countries.values()}
         self.parser = Parser(model)  # one dependency parser, for the sentences that need it
         self.agency = Agency(self.parser)
         self.subjects = SubjectFinder(self.parser)
@@ -194,7 +195,7 @@ class Extractor:
         text: str,
     ) -> Article:
         by_id = {e.id: e for e in found.entities}
-        countries = {c.name for c in self.lexicon.gazetteer.countries.values()}
+        countries = self.country_names
         parties = [
             Party(m.start, m.end, e.country)
             for m in found.mentions

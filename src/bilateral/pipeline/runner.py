@@ -166,7 +166,15 @@ class Ingestor:
         for f in failures:
             self._fail(f, report)
         facts = {doc.id: normalise(doc.text, found).facts for doc, found in extracted}
-        marked = [self._mark_near_duplicate(doc, report) for doc, _ in extracted]
+        keys = {doc.id: band_keys(doc.signature) for doc, _ in extracted}
+        # the stored originals sharing a band with any article of the batch, in one query
+        stored_by_band = self.kb.near_duplicate_candidates_by_band(
+            [k for ks in keys.values() for k in ks]
+        )
+        marked = [
+            self._mark_near_duplicate(doc, keys[doc.id], stored_by_band, report)
+            for doc, _ in extracted
+        ]
         stored, failures = isolated(lambda ds: self._write(ds, facts), marked, "stored")
         for f in failures:
             self._fail(f, report)
@@ -187,11 +195,18 @@ class Ingestor:
         report.failures.append(failure)
         self._on_item(failure.source, "failed")
 
-    def _mark_near_duplicate(self, doc: Document, report: IngestReport) -> Document:
+    def _mark_near_duplicate(
+        self,
+        doc: Document,
+        keys: Sequence[str],
+        stored_by_band: dict[str, dict[str, tuple[int, ...]]],
+        report: IngestReport,
+    ) -> Document:
         """Points a near-duplicate at the first copy; only originals are indexed, so the
         copy found is always a root."""
         found = self._index.candidates(doc.id, doc.signature)
-        found |= self.kb.near_duplicate_candidates(band_keys(doc.signature))
+        for key in keys:
+            found |= stored_by_band.get(key, {})
         found.pop(doc.id, None)
         original = closest(doc.signature, found, self.settings.near_duplicate_threshold)
         if original is None:

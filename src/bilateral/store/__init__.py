@@ -84,6 +84,12 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return bands.candidates(conn, keys)
 
+    def near_duplicate_candidates_by_band(
+        self, keys: Sequence[str]
+    ) -> dict[str, dict[str, tuple[int, ...]]]:
+        with self.engine.connect() as conn:
+            return bands.candidates_by_band(conn, keys)
+
     def doc_bands_missing(self) -> bool:
         with self.engine.connect() as conn:
             return bands.bands_missing(conn)

@@ -28,6 +28,26 @@ def backfill_bands(conn: Connection, bands: Mapping[str, Sequence[str]]) -> None
     conn.execute(delete(schema.state).where(schema.state.c.key == BANDS_MISSING))
 
 
+def candidates_by_band(
+    conn: Connection, keys: Sequence[str]
+) -> dict[str, dict[str, tuple[int, ...]]]:
+    """For each of these band keys, the original documents that hold it, with their signatures:
+    the candidates of a whole batch of articles in one query."""
+    out: dict[str, dict[str, tuple[int, ...]]] = {}
+    if not keys:
+        return out
+    b, d = schema.doc_bands.c, schema.documents.c
+    query = (
+        select(b.band, d.id, d.signature)
+        .join(schema.documents, d.id == b.doc_id)
+        .where(b.band.in_(sorted(set(keys))))
+        .where(d.duplicate_of.is_(None))
+    )
+    for r in conn.execute(query):
+        out.setdefault(r.band, {})[r.id] = tuple(r.signature)
+    return out
+
+
 def candidates(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
     """Original documents sharing a band with these keys, with their signatures."""
     if not keys:
