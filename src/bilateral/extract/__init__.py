@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -75,21 +75,18 @@ class Extractor:
         """Two passes over the batch: the first finds what each article may hold and asks for
         the parses it needs; the second reads them, all parsed in one go (the parser works
         twice as fast on many sentences at once as on each alone)."""
-        texts = (d.text for d in docs)
-        parsed = self.nlp.pipe(texts, batch_size=self.batch_size)
-        try:
-            pending = [self._first(d, sp) for d, sp in zip(docs, parsed, strict=True)]
-            self.parser.flush()
-            return [self._second(p) for p in pending]
-        finally:
-            self.parser.clear()
+        parsed = self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)
+        return self._facts(zip(docs, parsed, strict=True))
 
     def facts_of(self, document: Document, doc: Doc) -> ArticleEntities:
         """The facts of one article whose spaCy Doc is at hand."""
+        return self._facts([(document, doc)])[0]
+
+    def _facts(self, pairs: Iterable[tuple[Document, Doc]]) -> list[ArticleEntities]:
         try:
-            pending = self._first(document, doc)
+            pending = [self._first(document, doc) for document, doc in pairs]
             self.parser.flush()
-            return self._second(pending)
+            return [self._second(p) for p in pending]
         finally:
             self.parser.clear()
 

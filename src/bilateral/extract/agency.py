@@ -126,11 +126,11 @@ def _verbal(verb: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ in PASSIVE_SUBJECTS:
             patients += _phrase(child)
         elif child.dep_ == "agent":
-            agents += [w for c in child.children if c.dep_ == "pobj" for w in _phrase(c)]
+            agents += _objects(child)
         elif child.dep_ in OBJECTS:
             patients += _phrase(child)
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS:
-            patients += [w for c in child.children if c.dep_ == "pobj" for w in _phrase(c)]
+            patients += _objects(child)
     if not agents:
         agents = _inherited_subject(verb)
     return agents, patients
@@ -149,11 +149,11 @@ def _nominal(noun: Token) -> tuple[list[Token], list[Token]]:
             agents += _phrase(child)
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             # "a request from X", "aid from X": with a noun, "from" names who gives or asks
-            agents += [w for c in child.children if c.dep_ == "pobj" for w in _phrase(c)]
+            agents += _objects(child)
         elif child.dep_ == "prep" and child.lower_ == "of":
-            of += [w for c in child.children if c.dep_ == "pobj" for w in _phrase(c)]
+            of += _objects(child)
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS:
-            patients += [w for c in child.children if c.dep_ == "pobj" for w in _phrase(c)]
+            patients += _objects(child)
     # "the expulsion of Y's diplomats by X": with an agent named, "of" names the patient;
     # without one, "the visit of X" names the agent
     if agents:
@@ -202,8 +202,13 @@ def _inherited_subject(verb: Token) -> list[Token]:
             return _subject(found[0], here)
         passive = [c for c in here.children if c.dep_ == "agent"]
         if passive:
-            return [w for a in passive for c in a.children if c.dep_ == "pobj" for w in _phrase(c)]
+            return [w for a in passive for w in _objects(a)]
     return []
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The words of the objects of a preposition ("by X", "on Y and Z")."""
+    return [w for c in prep.children if c.dep_ == "pobj" for w in _phrase(c)]
 
 
 def _phrase(head: Token) -> list[Token]:

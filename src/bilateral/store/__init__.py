@@ -80,10 +80,6 @@ class KnowledgeBase:
             bands.write_bands(conn, doc_bands or {})
 
     # the near-duplicate index
-    def near_duplicate_candidates(self, keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
-        with self.engine.connect() as conn:
-            return bands.candidates(conn, keys)
-
     def near_duplicate_candidates_by_band(
         self, keys: Sequence[str]
     ) -> dict[str, dict[str, tuple[int, ...]]]:

@@ -46,16 +46,3 @@ def candidates_by_band(
     for r in conn.execute(query):
         out.setdefault(r.band, {})[r.id] = tuple(r.signature)
     return out
-
-
-def candidates(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
-    """Original documents sharing a band with these keys, with their signatures."""
-    if not keys:
-        return {}
-    b, d = schema.doc_bands.c, schema.documents.c
-    query = (
-        select(d.id, d.signature)
-        .where(d.id.in_(select(b.doc_id).where(b.band.in_(list(keys)))))
-        .where(d.duplicate_of.is_(None))
-    )
-    return {r.id: tuple(r.signature) for r in conn.execute(query)}

@@ -4,6 +4,7 @@ where, with whom, and whether it happened, is planned, conditional or history.""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -211,17 +212,17 @@ class EventFinder:
             return True
         if self.syntax is None:
             return False
-        sentence = next(((s, e) for s, e in a.sentences if s <= start < e), None)
-        if sentence is None:
+        at = bisect_right(a.sentences, (start, len(text) + 1)) - 1  # sentences are in order
+        if at < 0 or not start < a.sentences[at][1]:
             return False
-        codes = {p.code for p in a.parties if sentence[0] <= p.start < sentence[1]}
+        codes = {code for _, _, code in _spans(a, *a.sentences[at])}
         return None if len(codes) >= 2 else False
 
     def _confirmed(self, c: Cue, text: str, s_start: int, s_end: int, a: Article) -> bool:
         """The parse names a party as the agent of the verb, in a subject of its own, and
         another country as its object or oblique."""
         assert self.syntax is not None
-        in_sentence = [(p.start, p.end, p.code) for p in a.parties if s_start <= p.start < s_end]
+        in_sentence = _spans(a, s_start, s_end)
         # a verb needs a subject of its own; a noun of the verb's act its own agent ("India's
         # extradition of ...", "the expulsion of ... by X"), or the verb's it is object of
         decided = self.syntax.sides(
@@ -289,10 +290,7 @@ class EventFinder:
         if self.syntax is not None and here:
             # the agent of the event word acts, its object or oblique is acted on; word order
             # stands where the parse names neither
-            in_sentence = [
-                (p.start, p.end, p.code) for p in a.parties if s_start <= p.start < s_end
-            ]
-            decided = self.syntax.sides(text, s_start, s_end, c.start, in_sentence)
+            decided = self.syntax.sides(text, s_start, s_end, c.start, _spans(a, s_start, s_end))
             one = decided and len(set(decided[0])) == 1 and set(decided[1]) == set(decided[0])
             if decided and one and len({p.code for p in here}) == 1:
                 return decided[0], decided[0], False
@@ -380,6 +378,11 @@ AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
 
 
 OBJECT_GAP = re.compile(r"^\s+(?:[\w'’.-]+\s+){0,3}$")
+
+
+def _spans(a: Article, start: int, end: int) -> list[PartySpan]:
+    """The parties named in text[start:end], as the parse takes them."""
+    return [(p.start, p.end, p.code) for p in a.parties if start <= p.start < end]
 
 
 def _internal(text: str, c: Cue, start: int, end: int, parties: list[Party]) -> bool:
