@@ -26,6 +26,9 @@ _CREDIT_TAIL = re.compile(r"\((?:photo[^)]*|[^()]{2,80})\)\s*$", re.IGNORECASE)
 _PHOTO = re.compile(r"\bphoto(?:\s*credit)?\s*:|^\s*(?:photo|image|picture)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _WORD = re.compile(r"[\w'’-]+")
+# the most words a line of dates can have ("Thu, 29 Dec 2022 17:24:00 +0900 GMT"): a longer
+# one that begins with a date ("On March 3, 2021, the two ...") is a sentence, not navigation
+DATE_WORDS = 7
 
 
 def _key(line: str) -> str:
@@ -49,7 +52,7 @@ def _is_nav(line: str, phrases: dict[str, str]) -> bool:
         key = _key(segment)
         if phrases.get(key) in ("line", "tail", "social"):
             continue
-        if date_from_line(segment) or parse_date(segment):
+        if len(segment.split()) <= DATE_WORDS and (date_from_line(segment) or parse_date(segment)):
             continue
         return False
     return True

@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from bilateral.extract import candidates, context, known, people
+from bilateral.extract import candidates, context, known, people, speech, values
 from bilateral.extract.agency import Agency
 from bilateral.extract.attribution import Attributor, Person, PersonMention, Speaker
 from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
@@ -53,6 +53,16 @@ class _Pending:
     candidates: list[Candidates]
 
 
+def _load_indexes() -> None:
+    """The indexes that would otherwise be built on first use (known people, region names,
+    the grammar of values and of speech): built with the model, so that a worker is ready when
+    it starts and the first batch costs what the others do."""
+    known.index()
+    candidates.region_pattern()
+    values.grammar()
+    speech.patterns()
+
+
 class Extractor:
     """Entities, quotes and claims of each document, resolved within the document.
 
@@ -70,6 +80,7 @@ class Extractor:
         self.subjects = SubjectFinder(self.parser)
         self.events = EventFinder(self.agency, EventClassifier())
         self.batch_size = batch_size
+        _load_indexes()
 
     def __call__(self, docs: Sequence[Document]) -> list[ArticleEntities]:
         """Two passes over the batch: the first finds what each article may hold and asks for

@@ -333,7 +333,7 @@ def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
-def _region_pattern() -> Anchored:
+def region_pattern() -> Anchored:
     forms = data.regions()
     pattern = re.compile(rf"(?<![\w-])(?:{alternation(forms, ignorecase=False)})(?![\w-])")
     return Anchored.of(pattern, re.escape(initials(forms)), r"\w-")
@@ -345,5 +345,5 @@ def from_regions(text: str) -> list[Candidate]:
     regions = data.regions()
     return [
         Candidate(m.start(), m.end(), regions[m.group(0)][1], fixed=True, source="region")
-        for m in _region_pattern().finditer(text)
+        for m in region_pattern().finditer(text)
     ]

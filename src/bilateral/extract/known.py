@@ -21,7 +21,7 @@ def _key(name: str) -> str:
 
 
 @cache
-def _index() -> dict[str, data.KnownPerson]:
+def index() -> dict[str, data.KnownPerson]:
     found: dict[str, data.KnownPerson] = {}
     taken: set[str] = set()
     for person in data.people():
@@ -43,7 +43,7 @@ def known_person(name: str) -> data.KnownPerson | None:
     """The known person a full name (two words or more) names."""
     if len(words(name)) < 2:
         return None
-    return _index().get(_key(name))
+    return index().get(_key(name))
 
 
 def retype(cands: list[Candidate], text: str) -> None:

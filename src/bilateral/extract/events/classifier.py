@@ -31,7 +31,7 @@ def model_dir() -> Path:
 
 
 @cache
-def _party_names() -> re.Pattern[str]:
+def party_names() -> re.Pattern[str]:
     gazetteer = data.gazetteer()
     names = sorted({*gazetteer.places, *gazetteer.demonyms}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
@@ -39,7 +39,7 @@ def _party_names() -> re.Pattern[str]:
 
 def masked(sentence: str) -> str:
     """The sentence as the classifier reads it: parties masked, lower case, one space."""
-    text = _party_names().sub(PARTY, sentence)
+    text = party_names().sub(PARTY, sentence)
     return " ".join(text.lower().split())
 
 
@@ -48,6 +48,7 @@ class SentenceClassifier:
 
     def __init__(self, path: Path | None = None) -> None:
         self.nlp: Language = spacy.load(path or model_dir())
+        party_names()  # compiled now, not on the first sentence
 
     @classmethod
     def of(cls, nlp: Language) -> SentenceClassifier:
