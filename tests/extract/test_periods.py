@@ -250,3 +250,14 @@ def test_each_rule_is_tried_where_its_start_words_stand(phrase: str) -> None:
 def test_start_words_find_what_the_whole_text_finds(pieces: list[str], glue: str) -> None:
     text = glue.join(pieces)
     assert find_dates(text, PUBLISHED) == _without_shortcut(text)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["first quarter of 2020", "last Thursday", "the past three years", "3 Sept 2020", "next month"],
+)
+def test_a_long_s_in_a_date_never_raises(phrase: str) -> None:
+    # IGNORECASE lets "ſ" (long s) match "s", and "ſ".lower() is still "ſ": every word a rule
+    # matched is looked up case-folded, which maps it to "s"
+    for written in (phrase.replace("s", "ſ"), phrase.upper().replace("S", "ſ")):
+        find_dates(f"Trade grew {written}, officials said.", date(2021, 3, 1), "past")

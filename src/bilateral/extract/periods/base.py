@@ -69,7 +69,7 @@ def month_interval(year: int, month: int) -> Interval:
 
 
 def number_word(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.casefold()]
 
 
 def latest_month_year(month: int, published: date, strictly_before: bool = False) -> int:

@@ -41,7 +41,7 @@ def _year_ended(
     g: dict[str, str], published: date | None, tense: str | None = None
 ) -> Interval | None:
     """ "the year to December", "the year ended March 31, 1987": twelve months to that month."""
-    month = MONTHS[g["month"].lower()]
+    month = MONTHS[g["month"].casefold()]
     if g.get("year"):
         year = int(g["year"])
     elif published:
@@ -59,8 +59,8 @@ def _year_ended(
 def _between_month_years(
     g: dict[str, str], _: date | None, tense: str | None = None
 ) -> Interval | None:
-    first = date(int(g["year"]), MONTHS[g["month"].lower()], 1)
-    last = month_end(int(g["year2"]), MONTHS[g["month2"].lower()])
+    first = date(int(g["year"]), MONTHS[g["month"].casefold()], 1)
+    last = month_end(int(g["year2"]), MONTHS[g["month2"].casefold()])
     return Interval(first, last) if first <= last else None
 
 
@@ -68,7 +68,7 @@ def _between_month_years(
 def _between_months(
     g: dict[str, str], published: date | None, tense: str | None = None
 ) -> Interval | None:
-    first, last = MONTHS[g["month"].lower()], MONTHS[g["month2"].lower()]
+    first, last = MONTHS[g["month"].casefold()], MONTHS[g["month2"].casefold()]
     if g.get("year"):
         year = int(g["year"])
     elif published:
@@ -95,7 +95,7 @@ def _year_dash(
 
 @rule(rf"\bsince\s+(?:{MONTH_P}\s+)?{YEAR_P}\b", "span")
 def _since(g: dict[str, str], published: date | None, tense: str | None = None) -> Interval | None:
-    month = MONTHS[g["month"].lower()] if g.get("month") else 1
+    month = MONTHS[g["month"].casefold()] if g.get("month") else 1
     start = date(int(g["year"]), month, 1)
     return Interval(start, published if published and published >= start else None)
 
@@ -110,7 +110,7 @@ def _by_end(g: dict[str, str], published: date | None, tense: str | None = None)
         return Interval(None, date(int(g["year"]), 12, 31))
     if published is None:
         return None
-    rel = (g.get("rel") or "this").lower()
+    rel = (g.get("rel") or "this").casefold()
     year = published.year + {"this": 0, "the": 0, "next": 1, "last": -1}[rel]
     return Interval(None, date(year, 12, 31))
 
@@ -124,7 +124,7 @@ def _past_n(g: dict[str, str], published: date | None, tense: str | None = None)
     if published is None:
         return None
     n = number_word(g["count"])
-    if g["unit"].lower() == "years":
+    if g["unit"].casefold() == "years":
         return Interval(shift_years(published, -n), published)
     month_index = published.year * 12 + published.month - 1 - n
     return Interval(date(month_index // 12, month_index % 12 + 1, 1), published)
@@ -139,7 +139,7 @@ def _quarter(
     g: dict[str, str], published: date | None, tense: str | None = None
 ) -> Interval | None:
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[
-        g["nth"].lower()
+        g["nth"].casefold()
     ]
     year = _year_of(g, published)
     if year is None:
@@ -165,7 +165,7 @@ def _half(g: dict[str, str], published: date | None, tense: str | None = None) -
         return None
     return (
         Interval(date(year, 1, 1), date(year, 6, 30))
-        if g["nth"].lower() == "first"
+        if g["nth"].casefold() == "first"
         else Interval(date(year, 7, 1), date(year, 12, 31))
     )
 
@@ -177,18 +177,18 @@ def _year_of(g: dict[str, str], published: date | None) -> int | None:
         return None
     return (
         published.year
-        + {"this": 0, "next": 1, "last": -1, None: 0}[(g.get("rel") or "").lower() or None]
+        + {"this": 0, "next": 1, "last": -1, None: 0}[(g.get("rel") or "").casefold() or None]
     )
 
 
 @rule(rf"\b{MONTH_P}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR_P}\b", "day")
 def _month_day_year(g: dict[str, str], _: date | None, tense: str | None = None) -> Interval | None:
-    return _day(int(g["year"]), MONTHS[g["month"].lower()], int(g["day"]))
+    return _day(int(g["year"]), MONTHS[g["month"].casefold()], int(g["day"]))
 
 
 @rule(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_P},?\s+{YEAR_P}\b", "day")
 def _day_month_year(g: dict[str, str], _: date | None, tense: str | None = None) -> Interval | None:
-    return _day(int(g["year"]), MONTHS[g["month"].lower()], int(g["day"]))
+    return _day(int(g["year"]), MONTHS[g["month"].casefold()], int(g["day"]))
 
 
 def _day(year: int, month: int, day: int) -> Interval | None:
@@ -201,7 +201,7 @@ def _day(year: int, month: int, day: int) -> Interval | None:
 
 @rule(rf"\b{MONTH_P}\s+{YEAR_P}\b", "month")
 def _month_year(g: dict[str, str], _: date | None, tense: str | None = None) -> Interval | None:
-    return month_interval(int(g["year"]), MONTHS[g["month"].lower()])
+    return month_interval(int(g["year"]), MONTHS[g["month"].casefold()])
 
 
 @rule(rf"\b(?:on\s+)?{MONTH_P}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d)", "day", True)
@@ -210,7 +210,7 @@ def _month_day(
 ) -> Interval | None:
     if published is None:
         return None
-    month, day = MONTHS[g["month"].lower()], int(g["day"])
+    month, day = MONTHS[g["month"].casefold()], int(g["day"])
     if tense == "future":  # "sanctions take effect on April 17": the next April 17
         for year in (published.year, published.year + 1):
             found = _day(year, month, day)
@@ -231,7 +231,7 @@ def _last_month_name(
 ) -> Interval | None:
     if published is None:
         return None
-    month = MONTHS[g["month"].lower()]
+    month = MONTHS[g["month"].casefold()]
     return month_interval(latest_month_year(month, published, strictly_before=True), month)
 
 
@@ -241,7 +241,7 @@ def _in_month(
 ) -> Interval | None:
     if published is None:
         return None
-    month = MONTHS[g["month"].lower()]
+    month = MONTHS[g["month"].casefold()]
     if tense == "future":
         year = published.year + (1 if month < published.month else 0)
         return month_interval(year, month)
@@ -258,7 +258,7 @@ def _so_far(g: dict[str, str], published: date | None, tense: str | None = None)
     if published is None:
         return None
     first = published.replace(day=1)
-    return Interval(first.replace(month=1) if g["unit"].lower() == "year" else first, published)
+    return Interval(first.replace(month=1) if g["unit"].casefold() == "year" else first, published)
 
 
 @rule(rf"\b(?:the\s+)?first\s+{COUNT_P}\s+months\b(?!\s+of\s)", "span", True)
@@ -279,8 +279,8 @@ def _this_unit(
 ) -> Interval | None:
     if published is None:
         return None
-    shift = {"this": 0, "last": -1, "past": -1, "next": 1}[g["rel"].lower()]
-    unit = g["unit"].lower()
+    shift = {"this": 0, "last": -1, "past": -1, "next": 1}[g["rel"].casefold()]
+    unit = g["unit"].casefold()
     if unit == "year":
         return year_interval(published.year + shift)
     if unit == "month":
@@ -295,7 +295,7 @@ def _ago(g: dict[str, str], published: date | None, tense: str | None = None) ->
     if published is None:
         return None
     n = number_word(g["count"])
-    if g["unit"].lower() == "years":
+    if g["unit"].casefold() == "years":
         return year_interval(published.year - n)
     index = published.year * 12 + published.month - 1 - n
     return month_interval(index // 12, index % 12 + 1)
@@ -311,7 +311,7 @@ def _weekday(
 ) -> Interval | None:
     if published is None:
         return None
-    weekday = WEEKDAYS[g["weekday"].lower()]
+    weekday = WEEKDAYS[g["weekday"].casefold()]
     if tense == "future":  # "talks will resume on Wednesday": the next Wednesday
         day = published + timedelta(days=(weekday - published.weekday()) % 7)
     else:
@@ -323,7 +323,7 @@ def _weekday(
 def _today(g: dict[str, str], published: date | None, tense: str | None = None) -> Interval | None:
     if published is None:
         return None
-    day = published - timedelta(days=1 if g["rel"].lower() == "yesterday" else 0)
+    day = published - timedelta(days=1 if g["rel"].casefold() == "yesterday" else 0)
     return Interval(day, day)
 
 
