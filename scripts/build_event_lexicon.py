@@ -58,7 +58,7 @@ def manual_table(path: Path) -> Table:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        key, category, mode = (line.split("\t") + ["", ""])[:3]
+        key, category, mode = [*line.split("\t"), "", ""][:3]
         table[key.strip()] = (category.strip(), mode.strip())
     return table
 
