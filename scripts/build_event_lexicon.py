@@ -5,6 +5,7 @@ conversion table.
 
 Reads  third_party/petrarch2/CAMEO.2.0.txt        (Open Event Data Alliance, MIT)
        third_party/plover/CAMEO2PLOVER-2021.txt    (PLOVER project, public)
+       src/bilateral/data/plover_manual.tsv        (ours: where the PLOVER manual differs)
        third_party/petrarch2/Phoenix.agents.txt   (Open Event Data Alliance, MIT)
 Writes src/bilateral/data/event_verbs.tsv     every written form of a verb -> its PLOVER category
        src/bilateral/data/event_phrases.tsv   verb + object words -> a more specific category
@@ -15,6 +16,9 @@ Choices (documented in data/README.md):
 - CAMEO 02 (appeal) is not in the conversion table; it mirrors CAMEO 10 (demand) code for code
   (021 appeal for material cooperation ~ 101 demand it), so 02x is converted as 10x: REQUEST.
 - A code missing from the table takes its parent's conversion (0312 -> 031).
+- Where the PLOVER manual codes an act otherwise than the table (apology: CONCEDE, not
+  SUPPORT; a court's conviction: SANCTION; an actual withdrawal: RETREAT), the manual wins:
+  data/plover_manual.tsv lists those codes and verbs, with the manual's section for each.
 - A verb with no code of its own takes its block's code; a block without one ("---") gives no
   event unless one of its phrases does: its verbs are written with the category "-".
 - Regular inflections are generated (-s, -ed, -ing); irregular forms come from the dictionary.
@@ -45,13 +49,32 @@ def plover_table(path: Path) -> dict[str, tuple[str, str]]:
     return table
 
 
-def convert(code: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+Table = dict[str, tuple[str, str]]
+
+
+def manual_table(path: Path) -> Table:
+    """CAMEO code or "verb:" + verb -> (PLOVER category, mode) as the PLOVER manual codes it."""
+    table: Table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        key, category, mode = [*line.split("\t"), "", ""][:3]
+        table[key.strip()] = (category.strip(), mode.strip())
+    return table
+
+
+def convert(code: str, table: Table, manual: Table | None = None) -> tuple[str, str] | None:
+    """The PLOVER category of a CAMEO code: the manual's where it differs, else the table's;
+    a code without a row of its own takes its parent's."""
     code = code.split(":", 1)[0].strip()
     if not code.isdigit() or code.startswith("01") or code == "---":
         return None
     if code.startswith("02"):
         code = "10" + code[2:]
+    manual = manual or {}
     while len(code) >= 3:
+        if code in manual:
+            return manual[code]
         if code in table:
             return table[code]
         code = code[:-1]
@@ -150,6 +173,7 @@ def blocks(lines: list[str]) -> Iterator[tuple[str, list[str], list[str]]]:
 
 def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     table = plover_table(shared / "third_party" / "plover" / "CAMEO2PLOVER-2021.txt")
+    manual = manual_table(DATA / "plover_manual.tsv")
     lines = (shared / "third_party" / "petrarch2" / "CAMEO.2.0.txt").read_text(
         encoding="utf-8", errors="replace"
     )
@@ -170,7 +194,9 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
             bases.append(base)
             block = block or base  # the block's first verb names its phrases
             code = m.group(3) or block_code
-            conv = convert(code, table)
+            conv = convert(code, table, manual)
+            if not m.group(3) and f"verb:{base}" in manual:
+                conv = manual[f"verb:{base}"]  # a verb the manual puts outside its block
             forms: set[str] = set()
             first, _, rest = base.partition(" ")
             forms |= {(f + " " + rest).strip() for f in inflect(first)}
@@ -195,7 +221,7 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
             m = re.match(r"^-\s+(.*?)\s*\[([^\]]*)\]", pline)
             if not m or "*" not in m.group(1):
                 continue
-            conv = convert(m.group(2), table)
+            conv = convert(m.group(2), table, manual)
             if not conv:
                 continue
             before, _, after = m.group(1).partition("*")

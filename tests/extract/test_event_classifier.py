@@ -70,8 +70,9 @@ def _events(extractor: Extractor, sentence: str, classify: bool) -> list[tuple[s
 def test_extractor_asks_the_classifier_where_its_lexicon_finds_nothing(
     extractor: Extractor,
 ) -> None:
+    # (the lexicon now reads "gathered outside the embassy" as a protest of its own)
     sentence = (
-        "Thousands of Bolivians gathered outside the Peruvian embassy in La Paz, waving banners."
+        "Thousands of Bolivians crowded outside the Peruvian embassy in La Paz, waving banners."
     )
     assert _events(extractor, sentence, classify=False) == []
     assert _events(extractor, sentence, classify=True) == [("PROTEST", {"BOL", "PER"})]

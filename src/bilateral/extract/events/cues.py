@@ -68,6 +68,7 @@ class CueFinder:
         grammar = data.event_grammar()
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
         self.implied_target = set(grammar.get("implied_target", ()))
+        self.announced_concession = set(grammar.get("announced_concession", ()))
         self.function_words = set(grammar.get("function_word", ()))
         self.prepositions = frozenset(grammar.get("preposition", ()))
         self.document_subject = re.compile(

@@ -326,6 +326,8 @@ class EventFinder:
         if not recalled:
             mention = _nearest(dates, c, c_start, c_end) or _nearest(dates, c, s_start, s_end)
         planned = not recalled and bool(FUTURE.search(text[c_start : c.end]))
+        if planned and c.type in self.cues.announced_concession:
+            c = replace(c, type="CONCEDE")  # a retreat only announced is a verbal concession
         interval = mention.interval if mention else None
         if mention and planned:
             interval = _forward(mention, a.published)
