@@ -175,7 +175,8 @@ class EventFinder:
                 found.append((s_start, s_end, clause_of, [c]))
             found.sort(key=lambda f: f[0])
         if self.syntax is not None:
-            self.syntax.prepare(text, [(s, e) for s, e, _, _ in found])
+            # a sentence that names no party has no sides for the parse to tell
+            self.syntax.prepare(text, [(s, e) for s, e, _, _ in found if _spans(a, s, e)])
         return found
 
     def drafts(self, text: str, a: Article, found: list[Candidates]) -> list[Draft]:
