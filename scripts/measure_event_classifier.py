@@ -104,11 +104,23 @@ RULES: dict[str, Rule] = {
 }
 
 
+def test_rows(path: Path) -> list[tuple[str, str]]:
+    """(category, sentence) of a file of test sentences: two columns (event_categories.tsv) or
+    the five of the event role sets (category, actor, target, modality, sentence)."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            rows.append((cells[0].strip(), cells[-1].strip()))
+    return rows
+
+
 def measure(
     path: Path, extractor: Extractor, classifier: SentenceClassifier
 ) -> dict[str, dict[str, tuple[int, int]]]:
-    """rule -> category -> (right, total) on one file of test sentences."""
-    rows = read_rows(path)
+    """rule -> category -> (right, total) on one file of test sentences (a NONE row is right
+    when the rule gives no category)."""
+    rows = test_rows(path)
     sentences = [s for _, s in rows]
     cands = event_categories(extractor, sentences, classify=False)
     shipped = event_categories(extractor, sentences, classify=True)
@@ -118,10 +130,12 @@ def measure(
         right, total = Counter[str](), Counter[str]()
         for (want, _), c, s in zip(rows, cands, scores, strict=True):
             total[want] += 1
-            right[want] += rule(c, s) == want
+            right[want] += (rule(c, s) or NONE) == want
         table[name] = {k: (right[k], total[k]) for k in total}
         if name == "lexicon":
-            right = Counter(w for (w, _), c in zip(rows, shipped, strict=True) if c and c[0] == w)
+            right = Counter(
+                w for (w, _), c in zip(rows, shipped, strict=True) if (c[0] if c else NONE) == w
+            )
             table["extractor"] = {k: (right[k], total[k]) for k in total}
     return table
 
