@@ -26,12 +26,13 @@ import argparse
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bilateral.clean import clean_article
 from bilateral.extract import Extractor
 from bilateral.extract.events.classifier import NONE, SentenceClassifier
+from bilateral.extract.events.cues import Cue
 from bilateral.extract.events.training import cross_validate, read_rows, train
 from bilateral.model import Document, RawArticle, Settings
 
@@ -189,10 +190,15 @@ def speed(extractor: Extractor, n: int) -> str:
     assert classify is not None
     spent, calls, sentences, asked = 0.0, 0, 0, 0
 
-    def timed(text: str, spans: list[tuple[int, int]], parties: list[tuple[int, int, str]]):  # type: ignore[no-untyped-def]
+    def timed(
+        text: str,
+        spans: list[tuple[int, int]],
+        parties: list[tuple[int, int, str]],
+        explained: Sequence[tuple[int, int]] = (),
+    ) -> list[Cue]:
         nonlocal spent, calls, sentences, asked
         started = time.perf_counter()
-        found = classify(text, spans, parties)
+        found = classify(text, spans, parties, explained)
         spent += time.perf_counter() - started
         calls, sentences = calls + 1, sentences + len(spans)
         asked += sum(len({c for a, b, c in parties if s <= a and b <= e}) >= 2 for s, e in spans)
