@@ -177,12 +177,12 @@ class EventFinder:
             spans = [(p.start, p.end, p.code) for p in a.parties]
             lexical = [found[n][:2] for n in explained]
             for c in self.classify(text, unexplained, spans, lexical):
-                at = next((n for n in explained if found[n][0] <= c.start < found[n][1]), None)
-                if at is not None:
-                    s_start, s_end, clause_of, chosen = found[at]
+                host = next((n for n in explained if found[n][0] <= c.start < found[n][1]), None)
+                if host is not None:
+                    s_start, s_end, clause_of, chosen = found[host]
                     if all(k.type != c.type for k in chosen):
                         first = replace(chosen[0], type=c.type, subtype=CLASSIFIED)
-                        found[at] = (s_start, s_end, clause_of, [first, *chosen[1:]])
+                        found[host] = (s_start, s_end, clause_of, [first, *chosen[1:]])
                     continue
                 s_start, s_end = next(u for u in unexplained if u[0] <= c.start < u[1])
                 clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
