@@ -1,6 +1,7 @@
 """The event-category classifier: the shipped model classifies sentences written for this test
-(none of them in its training file), the extractor uses it only where its lexicon finds no
-event, and the training script writes the same model byte for byte on every run."""
+(none of them in its training file), the extractor uses it where its lexicon finds no event
+and, when it is sure of another category, to correct the category of the lexicon's first event
+in a sentence; and the training script writes the same model byte for byte on every run."""
 
 from __future__ import annotations
 
@@ -83,6 +84,40 @@ def test_extractor_keeps_its_lexicon_where_it_finds_an_event(extractor: Extracto
     with_it = _events(extractor, sentence, classify=True)
     assert with_it == _events(extractor, sentence, classify=False)
     assert [t for t, _ in with_it] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lexicon", "corrected"),
+    [
+        # easing a ban and an apology are concessions by the PLOVER manual
+        (
+            "Beijing lifted its ban on Philippine bananas after months of talks with Manila.",
+            "RETREAT",
+            "CONCEDE",
+        ),
+        (
+            "The Belgian prime minister apologised to Congo for the crimes of the colonial era.",
+            "SUPPORT",
+            "CONCEDE",
+        ),
+    ],
+)
+def test_a_sure_classifier_corrects_the_category_of_the_lexicons_first_event(
+    extractor: Extractor, sentence: str, lexicon: str, corrected: str
+) -> None:
+    without = _events(extractor, sentence, classify=False)
+    with_it = _events(extractor, sentence, classify=True)
+    assert lexicon in [t for t, _ in without] and lexicon not in [t for t, _ in with_it]
+    # the same events with the same sides, but the one the lexicon got wrong
+    assert with_it == [(corrected if t == lexicon else t, sides) for t, sides in without]
+
+
+def test_a_classifier_event_where_the_lexicon_has_no_word_for_it(extractor: Extractor) -> None:
+    sentence = (
+        "Uruguay and Argentina began running a joint customs post on the bridge at Fray Bentos."
+    )
+    assert _events(extractor, sentence, classify=False) == []
+    assert _events(extractor, sentence, classify=True) == [("COOPERATE", {"URY", "ARG"})]
 
 
 def test_no_event_from_the_classifier_in_a_sentence_of_figures(extractor: Extractor) -> None:

@@ -22,6 +22,9 @@ NONE = "NONE"
 PARTY = "ctry"  # what every country name, capital and demonym becomes before classifying
 # a category the classifier gives with less than this is left unsaid (docs/event_classifier.md)
 THRESHOLD = 0.65
+# where the lexicon found an event, another category the classifier gives at least this replaces
+# the category of the sentence's first event (None: never)
+OVERRIDE: float | None = 0.8
 NEXT_WORD = re.compile(r"(?:['’]s)?\s*([A-Za-z][\w-]*)")
 
 
@@ -75,27 +78,44 @@ class EventClassifier:
     each sentence that names two countries, its likeliest category when that is an event and
     scores at least the threshold. The cue is the word after the first country named (in news
     English mostly the verb, or the head of the subject), so the sides fall as the lexicon's do:
-    the country before it acts, the others are acted on."""
+    the country before it acts, the others are acted on; the finder moves it to the sentence's
+    main verb where a parse finds one. With an override threshold it also speaks for sentences
+    where the lexicon found an event, when it gives another category at least that score."""
 
-    def __init__(self, path: Path | None = None, threshold: float = THRESHOLD) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        threshold: float = THRESHOLD,
+        override: float | None = OVERRIDE,
+    ) -> None:
         self.classifier = SentenceClassifier(path)
         self.threshold = threshold
+        self.override = override
 
     def __call__(
-        self, text: str, sentences: list[tuple[int, int]], parties: list[tuple[int, int, str]]
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        parties: list[tuple[int, int, str]],
+        explained: Sequence[tuple[int, int]] = (),
     ) -> list[Cue]:
-        firsts: list[tuple[int, int, tuple[int, int, str]]] = []
-        for s_start, s_end in sentences:
+        asked = [(s, e, self.threshold) for s, e in sentences]
+        if self.override is not None:
+            asked += [(s, e, self.override) for s, e in explained]
+        firsts: list[tuple[int, float, tuple[int, int, str]]] = []
+        spans: list[tuple[int, int]] = []
+        for s_start, s_end, floor in asked:
             inside = [p for p in parties if s_start <= p[0] and p[1] <= s_end]
             if len({code for _, _, code in inside}) >= 2:
-                firsts.append((s_start, s_end, min(inside)))
+                firsts.append((s_end, floor, min(inside)))
+                spans.append((s_start, s_end))
         if not firsts:
             return []
-        found = self.classifier.best([text[s:e] for s, e, _ in firsts])
+        found = self.classifier.best([text[s:e] for s, e in spans])
         cues = []
-        for (_, s_end, first), (label, score) in zip(firsts, found, strict=True):
+        for (s_end, floor, first), (label, score) in zip(firsts, found, strict=True):
             word = NEXT_WORD.match(text, first[1], s_end)
-            if label == NONE or score < self.threshold or word is None:
+            if label == NONE or score < floor or word is None:
                 continue
             cues.append(Cue(word.start(1), word.end(1), label, CLASSIFIED, "", LEXICON_RANK * 2))
         return cues

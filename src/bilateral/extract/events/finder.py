@@ -110,9 +110,11 @@ class Article:
     published: date | None = None
 
 
-# (text, sentences where no cue was found, parties as (start, end, country)) -> cues of events
-# that a sentence classifier finds there (classifier.py)
-Classify = Callable[[str, list[tuple[int, int]], list[tuple[int, int, str]]], list[Cue]]
+# (text, sentences where no cue was found, parties as (start, end, country), sentences with the
+# lexicon's events) -> cues of events that a sentence classifier finds there (classifier.py)
+Classify = Callable[
+    [str, list[tuple[int, int]], list[tuple[int, int, str]], Sequence[tuple[int, int]]], list[Cue]
+]
 
 
 class EventFinder:
@@ -136,6 +138,7 @@ class EventFinder:
         if not cues and self.classify is None:
             return found
         at, unexplained = 0, list[tuple[int, int]]()
+        explained: list[int] = []  # where in `found` sentences with the lexicon's events stand
         for s_start, s_end in a.sentences:
             while at < len(cues) and cues[at].start < s_start:
                 at += 1
@@ -166,10 +169,21 @@ class EventFinder:
                 # no cue, or only dictionary words the parse may yet refuse: the classifier
                 # may speak for the sentence, heard only where no cue stands (`drafts`)
                 unexplained.append((s_start, s_end))
-        if self.classify is not None and unexplained:
-            # no event by the lexicon: the sentence classifier's turn, outside quotations
+            elif not quoted:
+                explained.append(len(found) - 1)
+        if self.classify is not None and (unexplained or explained):
+            # no event by the lexicon: the sentence classifier's turn, outside quotations; where
+            # the lexicon has events, the classifier may only correct the first one's category
             spans = [(p.start, p.end, p.code) for p in a.parties]
-            for c in self.classify(text, unexplained, spans):
+            lexical = [found[n][:2] for n in explained]
+            for c in self.classify(text, unexplained, spans, lexical):
+                host = next((n for n in explained if found[n][0] <= c.start < found[n][1]), None)
+                if host is not None:
+                    s_start, s_end, clause_of, chosen = found[host]
+                    if all(k.type != c.type for k in chosen):
+                        first = replace(chosen[0], type=c.type, subtype=CLASSIFIED)
+                        found[host] = (s_start, s_end, clause_of, [first, *chosen[1:]])
+                    continue
                 s_start, s_end = next(u for u in unexplained if u[0] <= c.start < u[1])
                 clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
                 found.append((s_start, s_end, clause_of, [c]))

@@ -29,7 +29,7 @@ class Recipe:
     dropout: float = 0.2
     ngrams: int = 2
     length: int = 2**14  # hash buckets of the bag of words: the model's size
-    learn_rate: float = 0.001
+    learn_rate: float = 0.003
 
 
 def training_file() -> Path:
