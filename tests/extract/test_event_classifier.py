@@ -86,30 +86,24 @@ def test_extractor_keeps_its_lexicon_where_it_finds_an_event(extractor: Extracto
     assert [t for t, _ in with_it] == ["RETREAT"]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "lexicon", "corrected"),
-    [
-        # easing a ban and an apology are concessions by the PLOVER manual
-        (
-            "Beijing lifted its ban on Philippine bananas after months of talks with Manila.",
-            "RETREAT",
-            "CONCEDE",
-        ),
-        (
-            "The Belgian prime minister apologised to Congo for the crimes of the colonial era.",
-            "SUPPORT",
-            "CONCEDE",
-        ),
-    ],
-)
-def test_a_sure_classifier_corrects_the_category_of_the_lexicons_first_event(
-    extractor: Extractor, sentence: str, lexicon: str, corrected: str
+def test_a_sure_classifier_corrects_the_lexicons_first_event_off_the_main_verb(
+    extractor: Extractor,
 ) -> None:
+    # the lexicon reads the subject's noun ("request"); the sentence's event is its main verb
+    sentence = "Spain's request for extradition was rejected by Belgium."
     without = _events(extractor, sentence, classify=False)
     with_it = _events(extractor, sentence, classify=True)
-    assert lexicon in [t for t, _ in without] and lexicon not in [t for t, _ in with_it]
-    # the same events with the same sides, but the one the lexicon got wrong
-    assert with_it == [(corrected if t == lexicon else t, sides) for t, sides in without]
+    assert [t for t, _ in without] == ["REQUEST"]
+    assert with_it == [("REJECT", sides) for _, sides in without]
+
+
+def test_the_lexicon_keeps_its_category_where_it_reads_the_main_verb(
+    extractor: Extractor,
+) -> None:
+    # the classifier is sure of SANCTION here (the words of sanctions), but the lexicon read
+    # the main verb itself: easing sanctions is a concession by the PLOVER manual
+    sentence = "China eased its sanctions on Australian coal."
+    assert _events(extractor, sentence, classify=True) == [("CONCEDE", {"CHN", "AUS"})]
 
 
 def test_a_classifier_event_where_the_lexicon_has_no_word_for_it(extractor: Extractor) -> None:

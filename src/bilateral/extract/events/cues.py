@@ -36,6 +36,9 @@ class Cue:
     in_clause: bool = False  # ... where its own clause names them
     confirm: bool = False  # a dictionary verb whose sides only the parse can tell
     nominal: bool = False  # a noun naming a dictionary verb's act ("refusal", "expulsion")
+    # the lexicon's cue a classifier's category would correct: it stands where it reads the
+    # sentence's main verb itself (`EventFinder.drafts`)
+    replaces: Cue | None = None
 
 
 def _alternation(words: tuple[str, ...]) -> str:

@@ -181,7 +181,9 @@ class EventFinder:
                 if host is not None:
                     s_start, s_end, clause_of, chosen = found[host]
                     if all(k.type != c.type for k in chosen):
-                        first = replace(chosen[0], type=c.type, subtype=CLASSIFIED)
+                        first = replace(
+                            chosen[0], type=c.type, subtype=CLASSIFIED, replaces=chosen[0]
+                        )
                         found[host] = (s_start, s_end, clause_of, [first, *chosen[1:]])
                     continue
                 s_start, s_end = next(u for u in unexplained if u[0] <= c.start < u[1])
@@ -199,6 +201,10 @@ class EventFinder:
         # a sentence's cues come before the classifier's category for it (`candidates`)
         for s_start, s_end, clause_of, chosen in found:
             for c in chosen:
+                if c.replaces is not None and self._reads_main_verb(
+                    c.replaces, text, s_start, s_end
+                ):
+                    c = c.replaces  # the lexicon read the main verb: a bag of words knows less
                 if c.subtype == CLASSIFIED and s_start in explained:
                     continue
                 if c.confirm and not self._confirmed(c, text, s_start, s_end, a):
@@ -208,6 +214,11 @@ class EventFinder:
                 located = self._located(c, text, s_start, s_end)
                 out.append(self._draft(located, text, s_start, s_end, clause_of, a))
         return out
+
+    def _reads_main_verb(self, c: Cue, text: str, s_start: int, s_end: int) -> bool:
+        """Whether the cue stands on the sentence's main verb (or no parse can tell)."""
+        verb = self.syntax.main_verb(text, s_start, s_end) if self.syntax else None
+        return verb is None or c.start <= verb[0] < c.end
 
     def _located(self, c: Cue, text: str, s_start: int, s_end: int) -> Cue:
         """A category the classifier gave a whole sentence belongs to its main verb, where the
