@@ -5,14 +5,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
-from typing import Protocol
+from dataclasses import replace
 
-from bilateral import data
 from bilateral.extract.events.cues import CLASSIFIED, ClauseOf, Cue, CueFinder, select
-from bilateral.extract.periods import DateMention, Interval, month_interval
+from bilateral.extract.events.dating import forward, nearest
+from bilateral.extract.events.order import (
+    AGENT_BY,
+    PAIR,
+    has_sides,
+    internal,
+    named_actor,
+    spans,
+    two_in_clause,
+)
+from bilateral.extract.events.records import (
+    Article,
+    Candidates,
+    Classify,
+    Draft,
+    Party,
+    Syntax,
+)
 
 FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are) (?:expected|set|scheduled|due|going) to|plans? to|planned|"
@@ -21,100 +34,11 @@ FUTURE = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|with)\b|\.\s+(?=[A-Z])")
-PAIR = re.compile(
-    r"\b(?:the two|both) (?:countries|nations|sides|leaders|presidents|states|governments)\b"
-    r"|\bbilateral\b",
-    re.IGNORECASE,
-)
 DURING = re.compile(
     r"\b(?:during|following|after|at|on the sidelines of|towards the end of|in the course of)\s+"
     r"(?:the|his|her|their|this)?\s*(?:[\w-]+\s+){0,3}(?:visit|summit|talks|meeting)\b",
     re.IGNORECASE,
 )
-
-
-class Syntax(Protocol):
-    """Who acts on whom by the parse of a sentence (extract/agency.py)."""
-
-    def prepare(self, text: str, sentences: Sequence[tuple[int, int]]) -> None: ...
-
-    def sides(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        cue_start: int,
-        parties: Sequence[PartySpan],
-        own_subject: bool = False,
-    ) -> tuple[list[str], list[str]] | None: ...
-
-    def main_verb(self, text: str, start: int, end: int) -> tuple[int, int] | None: ...
-
-
-PartySpan = tuple[int, int, str]  # start, end, country
-# a sentence (start, end), its clauses, and the event words chosen in it
-Candidates = tuple[int, int, ClauseOf, list[Cue]]
-
-
-@dataclass(frozen=True)
-class Party:
-    """A country mention: a GPE or NORP, or a person or organisation with a country."""
-
-    start: int
-    end: int
-    code: str
-
-
-@dataclass(frozen=True)
-class Named:
-    start: int
-    end: int
-    local_id: str
-
-
-@dataclass(frozen=True)
-class Draft:
-    start: int
-    end: int
-    cue_start: int
-    cue_end: int
-    type: str
-    subtype: str
-    interval: Interval | None
-    actors: tuple[str, ...]
-    targets: tuple[str, ...]
-    people: tuple[str, ...]
-    place: str | None
-    planned: bool
-    mode: str = ""
-    condition: str = ""  # "conditional" or "reported" where the clause says so
-    dyadic: bool = True
-    recalled: bool = False  # background the sentence recalls ("following an inquiry")
-    words: tuple[str, ...] = ()
-    actor_sector: str | None = None  # PLOVER sector codes of non-state agents: OPP, MIL, GOV...
-    target_sector: str | None = None
-
-
-@dataclass(frozen=True)
-class Article:
-    """What the finder needs of an article besides its text."""
-
-    sentences: list[tuple[int, int]]
-    body: list[tuple[int, int]]
-    quoted: list[tuple[int, int]]
-    parties: list[Party]
-    people: list[Named]
-    places: list[Named]
-    dyad: tuple[str, ...]
-    dates: list[DateMention]
-    published: date | None = None
-
-
-# (text, sentences where no cue was found, parties as (start, end, country), sentences with the
-# lexicon's events) -> cues of events that a sentence classifier finds there (classifier.py)
-Classify = Callable[
-    [str, list[tuple[int, int]], list[tuple[int, int, str]], Sequence[tuple[int, int]]], list[Cue]
-]
 
 
 class EventFinder:
@@ -174,9 +98,9 @@ class EventFinder:
         if self.classify is not None and (unexplained or explained):
             # no event by the lexicon: the sentence classifier's turn, outside quotations; where
             # the lexicon has events, the classifier may only correct the first one's category
-            spans = [(p.start, p.end, p.code) for p in a.parties]
+            named = [(p.start, p.end, p.code) for p in a.parties]
             lexical = [found[n][:2] for n in explained]
-            for c in self.classify(text, unexplained, spans, lexical):
+            for c in self.classify(text, unexplained, named, lexical):
                 host = next((n for n in explained if found[n][0] <= c.start < found[n][1]), None)
                 if host is not None:
                     s_start, s_end, clause_of, chosen = found[host]
@@ -192,7 +116,7 @@ class EventFinder:
             found.sort(key=lambda f: f[0])
         if self.syntax is not None:
             # a sentence that names no party has no sides for the parse to tell
-            self.syntax.prepare(text, [(s, e) for s, e, _, _ in found if _spans(a, s, e)])
+            self.syntax.prepare(text, [(s, e) for s, e, _, _ in found if spans(a, s, e)])
         return found
 
     def drafts(self, text: str, a: Article, found: list[Candidates]) -> list[Draft]:
@@ -234,21 +158,21 @@ class EventFinder:
         parse can tell, two countries in its sentence (None: the parse will say whether one is
         its agent and another its object: "the Japanese government pledged to supply the
         Philippine coast guard")."""
-        if _has_sides(text, start, end, a.parties):
+        if has_sides(text, start, end, a.parties):
             return True
         if self.syntax is None:
             return False
         at = bisect_right(a.sentences, (start, len(text) + 1)) - 1  # sentences are in order
         if at < 0 or not start < a.sentences[at][1]:
             return False
-        codes = {code for _, _, code in _spans(a, *a.sentences[at])}
+        codes = {code for _, _, code in spans(a, *a.sentences[at])}
         return None if len(codes) >= 2 else False
 
     def _confirmed(self, c: Cue, text: str, s_start: int, s_end: int, a: Article) -> bool:
         """The parse names a party as the agent of the verb, in a subject of its own, and
         another country as its object or oblique."""
         assert self.syntax is not None
-        in_sentence = _spans(a, s_start, s_end)
+        in_sentence = spans(a, s_start, s_end)
         # a verb needs a subject of its own; a noun of the verb's act its own agent ("India's
         # extradition of ...", "the expulsion of ... by X"), or the verb's it is object of
         decided = self.syntax.sides(
@@ -280,13 +204,13 @@ class EventFinder:
                 or pair
                 or (implied and c.type in self.cues.implied_target)
             ]
-        here = [c for c in here if not c.in_clause or _two_in_clause(text, c, clause_of, a)]
+        here = [c for c in here if not c.in_clause or two_in_clause(text, c, clause_of, a)]
         here = [c for c in here if not self.cues.provision(text, clause_of(c)[0], c)]
         return [
             c
             for c in here
             if not c.paired
-            or _named_actor(text, c, clause_of, a.parties)
+            or named_actor(text, c, clause_of, a.parties)
             or self.cues.agent(text, clause_of(c)[0], c.end, last=True)
         ]
 
@@ -297,7 +221,7 @@ class EventFinder:
         country ("Japanese officials asked Japanese chip-makers to ...") has that country on
         both sides and is not dyadic."""
         here = [p for p in a.parties if c_start <= p.start and p.end <= c_end]
-        if _internal(text, c, c_start, c_end, a.parties):
+        if internal(text, c, c_start, c_end, a.parties):
             return [here[0].code], [here[0].code], False
         if len({p.code for p in here}) < 2:
             here = [p for p in a.parties if s_start <= p.start and p.end <= s_end]
@@ -316,7 +240,7 @@ class EventFinder:
         if self.syntax is not None and here:
             # the agent of the event word acts, its object or oblique is acted on; word order
             # stands where the parse names neither
-            decided = self.syntax.sides(text, s_start, s_end, c.start, _spans(a, s_start, s_end))
+            decided = self.syntax.sides(text, s_start, s_end, c.start, spans(a, s_start, s_end))
             one = decided and len(set(decided[0])) == 1 and set(decided[1]) == set(decided[0])
             if decided and one and len({p.code for p in here}) == 1:
                 return decided[0], decided[0], False
@@ -348,15 +272,15 @@ class EventFinder:
         c_start, c_end = clause_of(c)
         dates = [d for d in a.dates if not self.cues.not_event_date(text, s_start, d.start)]
         recalled = self.cues.recalled(text, c_start, c)
-        mention = _nearest(dates, c, c.start, c_end) if recalled else None
+        mention = nearest(dates, c, c.start, c_end) if recalled else None
         if not recalled:
-            mention = _nearest(dates, c, c_start, c_end) or _nearest(dates, c, s_start, s_end)
+            mention = nearest(dates, c, c_start, c_end) or nearest(dates, c, s_start, s_end)
         planned = not recalled and bool(FUTURE.search(text[c_start : c.end]))
         if planned and c.type in self.cues.announced_concession:
             c = replace(c, type="CONCEDE")  # a retreat only announced is a verbal concession
         interval = mention.interval if mention else None
         if mention and planned:
-            interval = _forward(mention, a.published)
+            interval = forward(mention, a.published)
         actors, targets, dyadic = self._sides(c, text, s_start, s_end, c_start, c_end, a)
         in_clause = [p for p in a.people if c_start <= p.start and p.end <= c_end]
         place = next(
@@ -395,128 +319,3 @@ class EventFinder:
             actor_sector=self.cues.agent(text, c_start, c.end, last=True),
             target_sector=self.cues.agent(text, c.end, c_end, last=False),
         )
-
-
-SUBJECT_GAP = re.compile(
-    r"^(?:\s+(?:has|have|had|was|were|is|are|will|would|also|then|later|again|has been|[a-z]+ly))"
-    r"{0,3}\s+$"
-)
-AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
-
-
-OBJECT_GAP = re.compile(r"^\s+(?:[\w'’.-]+\s+){0,3}$")
-
-
-def _spans(a: Article, start: int, end: int) -> list[PartySpan]:
-    """The parties named in text[start:end], as the parse takes them."""
-    return [(p.start, p.end, p.code) for p in a.parties if start <= p.start < end]
-
-
-def _internal(text: str, c: Cue, start: int, end: int, parties: list[Party]) -> bool:
-    """A country acting on itself: its subject and its object are of one country ("Japanese
-    officials asked Japanese chip-makers to", "the minister met President X" of his own state)."""
-    before = [p for p in parties if start <= p.start and p.end <= c.start]
-    after = [p for p in parties if c.start <= p.start and p.end <= c.end] + [
-        p
-        for p in parties
-        if c.end <= p.start <= end and OBJECT_GAP.match(text[c.end : p.start] + " ")
-    ]
-    if not before or not after:
-        return False
-    return before[-1].code == after[0].code and len({p.code for p in before + after}) == 1
-
-
-def _two_in_clause(text: str, c: Cue, clause_of: ClauseOf, a: Article) -> bool:
-    """Whether the clause of a meeting names both sides: two countries, "the two countries", or
-    a country and a person of no known country (a foreign counterpart named by name)."""
-    start, end = clause_of(c)
-    inside = [p for p in a.parties if start <= p.start and p.end <= end]
-    codes = {p.code for p in inside}
-    if len(codes) >= 2 or PAIR.search(text[start:end]):
-        return True
-    known = {(p.start, p.end) for p in inside}
-    strangers = [
-        n for n in a.people if start <= n.start and n.end <= end and (n.start, n.end) not in known
-    ]
-    return bool(codes) and bool(strangers)
-
-
-def _named_actor(text: str, c: Cue, clause_of: ClauseOf, parties: list[Party]) -> bool:
-    """A general cue needs its actor named: a party before it in its clause, "the two
-    countries", or an agent after a passive ("was imposed by China")."""
-    start, _ = clause_of(c)
-    if any(start <= p.start and p.end <= c.end for p in parties):
-        return True
-    if PAIR.search(text[start : c.start]):
-        return True
-    return any(
-        p.start >= c.end
-        and p.start - c.end <= 40
-        and re.search(r"\bby\s+(?:the\s+)?$", text[c.end : p.start])
-        for p in parties
-    )
-
-
-def _has_sides(text: str, start: int, end: int, parties: list[Party]) -> bool:
-    """A dictionary verb names an event only with a party as its subject just before it ("China
-    quietly expelled") or as its agent just after it ("was expelled by China"), and a party of
-    another country after it in the same sentence."""
-
-    def before(p: Party) -> bool:
-        near = p.end <= start and start - p.end <= 40
-        return near and bool(SUBJECT_GAP.match(text[p.end : start]))
-
-    def after(p: Party) -> bool:
-        near = p.start >= end and p.start - end <= 12
-        return near and bool(AGENT_AFTER.match(text[end : p.start]))
-
-    agent = next((p for p in reversed(parties) if before(p) or after(p)), None)
-    if agent is None:
-        return False
-    stop = text.find(".", end)
-    stop = len(text) if stop < 0 else stop
-    return any(end <= p.start < stop and p.code != agent.code for p in parties)
-
-
-def _nearest(dates: list[DateMention], c: Cue, start: int, end: int) -> DateMention | None:
-    """The date written nearest the cue between start and end (its interval None when it
-    cannot be resolved)."""
-    near = [d for d in dates if start <= d.start and d.end <= end]
-    if not near:
-        return None
-
-    def distance(d: DateMention) -> float:
-        return (d.start - c.end) * 0.5 if d.start >= c.end else c.start - d.end
-
-    return min(near, key=distance)
-
-
-YEARLESS = re.compile(r"^(?!.*\b\d{4}\b)", re.DOTALL)
-MONTH_NAME = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, data.months()), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
-WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-
-
-def _forward(mention: DateMention, published: date | None) -> Interval | None:
-    """A planned event's relative date lies ahead of the publication: "will meet on Monday" is
-    the next Monday, "to take effect on April 17" the next April 17."""
-    i = mention.interval
-    if i is None or i.start is None or i.end is None or published is None or not mention.relative:
-        return i
-    if i.end >= published or not YEARLESS.match(mention.text):
-        return i
-    if WEEKDAY.search(mention.text) and mention.precision == "day":
-        return Interval(i.start + timedelta(days=7), i.end + timedelta(days=7))
-    if mention.precision == "month" and MONTH_NAME.search(mention.text):
-        return month_interval(i.start.year + 1, i.start.month)  # February has its own length
-    if mention.precision == "day" and MONTH_NAME.search(mention.text):
-        try:
-            return Interval(
-                i.start.replace(year=i.start.year + 1), i.end.replace(year=i.end.year + 1)
-            )
-        except ValueError:  # the 29th of February: no such day next year
-            return i
-    return i

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from bilateral.extract.events.finder import DURING, Draft
+from bilateral.extract.events.finder import DURING
+from bilateral.extract.events.records import Draft
 from bilateral.extract.periods import DateMention, Interval, find_dates, month_interval
 
 # Subtypes that name one encounter of leaders: a state visit, its summit and its talks are one
