@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
 from bilateral.model import DocInfo, Event
 from bilateral.reconcile import NamedEvent
@@ -27,6 +28,12 @@ SUBTYPES = [
 ]
 MODALITIES = [("actual", 14), ("planned", 3), ("reported", 2), ("historical", 1)]
 PER_MONTH = 60
+
+
+def placed_event(**fields: Any) -> Event:
+    """An event report with the same sentence and cue offsets as every other (characters 0-10,
+    cue 0-5): clustering reads its type, date, sides, people, place and words."""
+    return Event(start=0, end=10, cue_start=0, cue_end=5, **fields)
 
 
 def _pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
@@ -77,13 +84,9 @@ def synthetic_group(n: int, seed: int = 0) -> tuple[list[NamedEvent], dict[str, 
             text, start, end = _dates(rng, day)
             words = rng.sample(story, rng.randint(3, 10)) + rng.sample(common + topics, 3)
             actors = rng.choice([("CHN",), ("USA",), ("CHN", "USA")])
-            event = Event(
+            event = placed_event(
                 id=f"v{rng.getrandbits(48):012x}",
                 doc_id=doc,
-                start=0,
-                end=10,
-                cue_start=0,
-                cue_end=5,
                 type="CONSULT",
                 subtype=subtype,
                 date=text,

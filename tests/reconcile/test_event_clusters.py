@@ -4,8 +4,9 @@ stay apart (two different rulings, a visit in each direction, history against ne
 
 from __future__ import annotations
 
-from bilateral.model import DocInfo, Event
+from bilateral.model import DocInfo
 from bilateral.reconcile import NamedEvent, event_clusters
+from tests.reconcile.synthetic_events import placed_event
 
 DOCS = {f"d{i}": DocInfo(f"d{i}", f"Report {i}", "2024-06-12") for i in range(1, 7)}
 
@@ -25,13 +26,9 @@ def event(
     if date:
         start = date if len(date) == 10 else f"{date}-01"
         end = date if len(date) == 10 else f"{date}-30"
-    e = Event(
+    e = placed_event(
         id=f"v-{doc}-{subtype}-{date}",
         doc_id=doc,
-        start=0,
-        end=10,
-        cue_start=0,
-        cue_end=5,
         type=type_,
         subtype=subtype,
         date=date,

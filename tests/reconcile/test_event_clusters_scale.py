@@ -14,10 +14,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilateral.model import DocInfo, Event
+from bilateral.model import DocInfo
 from bilateral.reconcile import NamedEvent, event_clusters
 from tests.reconcile import oracle_events
-from tests.reconcile.synthetic_events import synthetic_group
+from tests.reconcile.synthetic_events import placed_event, synthetic_group
 
 SUBTYPES = [
     ("CONSULT", "visit"),
@@ -86,13 +86,9 @@ ARTICLES = st.lists(
 
 def _report(index: int, drawn: tuple[object, ...]) -> NamedEvent:
     (type_, subtype), (date, start, end), actors, modality, doc, rank, words, people, place = drawn  # type: ignore[misc]
-    event = Event(
+    event = placed_event(
         id=f"v{rank:07d}-{index}",  # unique, in a random order
         doc_id=f"d{doc}",
-        start=0,
-        end=10,
-        cue_start=0,
-        cue_end=5,
         type=type_,
         subtype=subtype,
         date=date,

@@ -23,7 +23,8 @@ PARTY = "ctry"  # what every country name, capital and demonym becomes before cl
 # a category the classifier gives with less than this is left unsaid (docs/event_classifier.md)
 THRESHOLD = 0.65
 # where the lexicon found an event, another category the classifier gives at least this replaces
-# the category of the sentence's first event (None: never)
+# the category of the sentence's first event, unless that event's word is the sentence's main
+# verb (EventFinder._located; None: never)
 OVERRIDE: float | None = 0.8
 NEXT_WORD = re.compile(r"(?:['’]s)?\s*([A-Za-z][\w-]*)")
 
@@ -102,18 +103,16 @@ class EventClassifier:
         asked = [(s, e, self.threshold) for s, e in sentences]
         if self.override is not None:
             asked += [(s, e, self.override) for s, e in explained]
-        firsts: list[tuple[int, float, tuple[int, int, str]]] = []
-        spans: list[tuple[int, int]] = []
+        firsts: list[tuple[int, int, float, tuple[int, int, str]]] = []
         for s_start, s_end, floor in asked:
             inside = [p for p in parties if s_start <= p[0] and p[1] <= s_end]
             if len({code for _, _, code in inside}) >= 2:
-                firsts.append((s_end, floor, min(inside)))
-                spans.append((s_start, s_end))
+                firsts.append((s_start, s_end, floor, min(inside)))
         if not firsts:
             return []
-        found = self.classifier.best([text[s:e] for s, e in spans])
+        found = self.classifier.best([text[s:e] for s, e, _, _ in firsts])
         cues = []
-        for (s_end, floor, first), (label, score) in zip(firsts, found, strict=True):
+        for (_, s_end, floor, first), (label, score) in zip(firsts, found, strict=True):
             word = NEXT_WORD.match(text, first[1], s_end)
             if label == NONE or score < floor or word is None:
                 continue

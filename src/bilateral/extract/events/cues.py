@@ -37,7 +37,7 @@ class Cue:
     confirm: bool = False  # a dictionary verb whose sides only the parse can tell
     nominal: bool = False  # a noun naming a dictionary verb's act ("refusal", "expulsion")
     # the lexicon's cue a classifier's category would correct: it stands where it reads the
-    # sentence's main verb itself (`EventFinder.drafts`)
+    # sentence's main verb itself (`EventFinder._located`)
     replaces: Cue | None = None
 
 

@@ -125,10 +125,6 @@ class EventFinder:
         # a sentence's cues come before the classifier's category for it (`candidates`)
         for s_start, s_end, clause_of, chosen in found:
             for c in chosen:
-                if c.replaces is not None and self._reads_main_verb(
-                    c.replaces, text, s_start, s_end
-                ):
-                    c = c.replaces  # the lexicon read the main verb: a bag of words knows less
                 if c.subtype == CLASSIFIED and s_start in explained:
                     continue
                 if c.confirm and not self._confirmed(c, text, s_start, s_end, a):
@@ -139,17 +135,17 @@ class EventFinder:
                 out.append(self._draft(located, text, s_start, s_end, clause_of, a))
         return out
 
-    def _reads_main_verb(self, c: Cue, text: str, s_start: int, s_end: int) -> bool:
-        """Whether the cue stands on the sentence's main verb (or no parse can tell)."""
-        verb = self.syntax.main_verb(text, s_start, s_end) if self.syntax else None
-        return verb is None or c.start <= verb[0] < c.end
-
     def _located(self, c: Cue, text: str, s_start: int, s_end: int) -> Cue:
         """A category the classifier gave a whole sentence belongs to its main verb, where the
-        parse finds one: its agent acts, its object is acted on."""
-        if c.subtype != CLASSIFIED or self.syntax is None:
+        parse finds one: its agent acts, its object is acted on. Where it would correct the
+        lexicon's cue and that cue stands on the main verb itself (or no parse can tell), the
+        lexicon's cue stays: a bag of words knows less than the verb read."""
+        if c.subtype != CLASSIFIED:
             return c
-        verb = self.syntax.main_verb(text, s_start, s_end)
+        verb = self.syntax.main_verb(text, s_start, s_end) if self.syntax else None
+        lexical = c.replaces
+        if lexical is not None and (verb is None or lexical.start <= verb[0] < lexical.end):
+            return lexical
         return replace(c, start=verb[0], end=verb[1]) if verb else c
 
     def _sided(self, text: str, start: int, end: int, a: Article) -> bool | None:
