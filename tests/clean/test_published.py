@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilateral.clean.published import date_from_line, date_from_url, parse_date
+from bilateral.clean.published import date_from_line, date_from_url, dated_line, parse_date
 
 MONTH_NAMES = [
     "January",
@@ -95,3 +95,10 @@ def test_every_written_form_of_a_date_reads_back_as_that_date(day: date, style: 
         f"{day.day:02d}.{day.month:02d}.{day.year}",
     ][style]
     assert parse_date(written) == day.isoformat()
+
+
+@given(st.text(max_size=120))
+def test_dated_line_never_raises_and_keeps_the_lines_own_words(line: str) -> None:
+    found, after = dated_line(line)
+    assert found is None or parse_date(found) == found
+    assert after == "" or after in line

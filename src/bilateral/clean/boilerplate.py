@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from bilateral import data
-from bilateral.clean.published import date_from_line, parse_date
+from bilateral.clean.published import date_from_line, dated_line, parse_date
 
 _BYLINE = re.compile(
     r"^(?:by|written by|reporting by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
@@ -58,6 +58,12 @@ def _is_nav(line: str, phrases: dict[str, str]) -> bool:
     return True
 
 
+def _glued_paragraph(text: str) -> bool:
+    """Whether what follows a date label on its line is a paragraph of the article (a sentence
+    longer than any line of dates), not a byline or a menu ("date 2022-03-20 A. Writer By")."""
+    return len(text.split()) > DATE_WORDS and bool(_SENTENCE_END.search(text))
+
+
 def _is_social(line: str, phrases: dict[str, str]) -> bool:
     words = _key(line).split()
     return len(words) <= 5 and any(phrases.get(w) == "social" for w in words)
@@ -77,10 +83,12 @@ def strip_page(paragraphs: list[str], known_title: str | None = None) -> Cleaned
         key = _key(line)
         if phrases.get(key) == "tail" and late:
             break
-        published = date_from_line(line)
+        published, after = dated_line(line)
         if published:
             out.published = out.published or published
-            continue
+            if not _glued_paragraph(after):
+                continue
+            line, key = after, _key(after)
         byline = _BYLINE.match(line) if len(line) < 120 else None
         if byline:
             out.authors.extend(n for n in _names(byline.group("names")) if n not in out.authors)

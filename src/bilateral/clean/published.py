@@ -21,6 +21,11 @@ _PATTERNS = [
         rf"^(?:[A-Za-z]+,?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b"
     ),
 ]
+# a time after a date, and the separators around it: "T10:00:00+09:00", " 17:24 GMT -"
+_LEADING_TIME = re.compile(
+    r"^[T\s]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4}\b)?)?[\s,;:|–—-]*"
+)
 _URL_PATTERNS = [
     re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/|$)"),
     re.compile(r"/(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[/_-]|$)"),
@@ -81,9 +86,25 @@ def date_from_url(url: str | None) -> str | None:
 
 def date_from_line(line: str) -> str | None:
     """The date of a "Published : Dec 29, 2022 - 17:24" or "date 2022-12-29" line."""
+    return dated_line(line)[0]
+
+
+def dated_line(line: str) -> tuple[str | None, str]:
+    """The date a "Published : Dec 29, 2022" or "date 2022-12-29" label gives, and the text the
+    line goes on with after the date and its time ("date 2020-05-19 China added ..." where an
+    export glued the label to the first paragraph): empty where nothing follows."""
     match = _DATE_LINE.match(line)
     if not match:
-        return None
+        return None, ""
     # "Published : Dec 29, 2022 - 17:24   Updated : ..." - the first date is the publication.
     rest = re.split(r"\s{2,}|\s+[|–—]\s+|\s+-\s+\d", match.group(1))[0]
-    return parse_date(rest)
+    found = parse_date(rest)
+    if found is None:
+        return None, ""
+    written = match.group(1)
+    for pattern in _PATTERNS:
+        at = pattern.match(written)
+        if at:
+            after = written[at.end("day") if pattern is _PATTERNS[0] else at.end() :]
+            return found, _LEADING_TIME.sub("", after).strip()
+    return found, ""
