@@ -55,3 +55,21 @@ def test_a_date_label_with_a_byline_or_a_menu_is_dropped(line: str) -> None:
         "A title of several words here",
         "The body sentence goes here.",
     ]
+
+
+@pytest.mark.parametrize("line", ["Home > World > Asia Pacific", "News » Business » Trade Policy"])
+def test_a_trail_of_site_sections_is_navigation(line: str) -> None:
+    cleaned = strip_page(["A title of several words here", line, "The body sentence goes here."])
+    assert line not in [text for _, text in cleaned.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Exports to Chile > imports from Chile for the third year running, the ministry said.",
+        "Growth > 3% in both countries",
+    ],
+)
+def test_a_line_with_a_greater_than_sign_is_not_a_trail(line: str) -> None:
+    cleaned = strip_page(["A title of several words here", line, "The body sentence goes here."])
+    assert line in [text for _, text in cleaned.paragraphs]

@@ -26,6 +26,8 @@ _CREDIT_TAIL = re.compile(r"\((?:photo[^)]*|[^()]{2,80})\)\s*$", re.IGNORECASE)
 _PHOTO = re.compile(r"\bphoto(?:\s*credit)?\s*:|^\s*(?:photo|image|picture)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _WORD = re.compile(r"[\w'’-]+")
+# a trail of site sections ("Home > World > Asia"): short labels joined by arrows, no sentence
+_BREADCRUMB = re.compile(r"^\s*[^\s.!?>›»][^.!?>›»]{0,40}(?:\s+[>›»]\s+[^.!?>›»]{1,40}){1,6}\s*$")
 # the most words a line of dates can have ("Thu, 29 Dec 2022 17:24:00 +0900 GMT"): a longer
 # one that begins with a date ("On March 3, 2021, the two ...") is a sentence, not navigation
 DATE_WORDS = 7
@@ -44,7 +46,16 @@ class Cleaned:
 
 
 def _is_nav(line: str, phrases: dict[str, str]) -> bool:
-    """A line made only of navigation phrases, social network names and dates."""
+    """A line made only of navigation phrases, social network names and dates, or a trail of
+    site sections."""
+    # labels of sections, not figures: "Growth > 3% in both" is a comparison
+    labels = re.split(r"[>›»]", line)
+    if (
+        _BREADCRUMB.match(line)
+        and all(len(s.split()) <= 4 for s in labels)
+        and not any(c.isdigit() for c in line)
+    ):
+        return True
     segments = [s for s in re.split(r"\s{2,}|\s*[|•·]\s*", line) if s.strip()]
     if not segments:
         return True
