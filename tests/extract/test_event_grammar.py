@@ -127,3 +127,25 @@ def test_a_noun_of_a_verbs_act_is_that_verb_with_its_own_agent(extractor: Extrac
     assert (coerce.type, coerce.actors, coerce.targets) == ("COERCE", ("VEN",), ("COL",))
     # a noun with no agent of its own names no event by itself
     assert not events(extractor, "The seizure of a Colombian cement plant in Venezuela began.")
+
+
+def test_a_condition_after_a_planned_act_makes_it_conditional(extractor: Extractor) -> None:
+    found = events(
+        extractor, "Ghana will close its border with Togo if Lome does not stop the smuggling."
+    )
+    assert found and found[0].modality == "conditional"
+
+
+def test_an_act_told_by_others_in_the_past_perfect_is_reported(extractor: Extractor) -> None:
+    (told,) = events(
+        extractor, "Officials in Lima said Bolivian soldiers had crossed into Peru on Sunday."
+    )
+    (opening,) = events(
+        extractor, "According to the ministry in Quito, Colombia began exporting power to Ecuador."
+    )
+    assert (told.modality, opening.modality) == ("reported", "reported")
+
+
+def test_a_speakers_own_words_are_the_act_not_a_report(extractor: Extractor) -> None:
+    (accusation,) = events(extractor, "Peru's foreign minister said Bolivia was smuggling arms.")
+    assert accusation.type == "ACCUSE" and accusation.modality == "actual"

@@ -106,6 +106,14 @@ class CueFinder:
         self.reported = re.compile(
             rf"\b(?:{_alternation(grammar.get('reported', ()))})\b", re.IGNORECASE
         )
+        # the statement before an act told in the past perfect: "said Y had sent"; or an opening
+        said = _alternation(grammar.get("reported_by", ()))
+        self.reported_by = re.compile(
+            rf"\b(?:{said})\b.*\bhad\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE | re.DOTALL
+        )
+        self.reported_opening = re.compile(
+            rf"^\W*(?:{_alternation(grammar.get('reported_opening', ()))})\b", re.IGNORECASE
+        )
         words = _alternation(grammar.get("complement", ()))
         # from the first cue's start: "urged X to", "agreed to", "accused X of", "demanded that"
         self.complement = re.compile(
@@ -305,8 +313,20 @@ class CueFinder:
     def conditional_before(self, text: str, clause_start: int, cue: Cue) -> bool:
         return bool(self.conditional.search(text[clause_start : cue.start]))
 
+    def conditional_after(self, text: str, cue: Cue, sentence_end: int) -> bool:
+        """A condition that follows what is announced: "will close the border if Y does not
+        withdraw" (for a planned act; a past one with an "if" after it is rare and not this)."""
+        return bool(self.conditional.search(text[cue.end : sentence_end]))
+
     def hearsay(self, sentence: str) -> bool:
         return bool(self.reported.search(sentence))
+
+    def told_by_others(self, text: str, sentence_start: int, cue: Cue) -> bool:
+        """An act known through a statement about it: "officials said Y had sent troops",
+        "According to the ministry, Y began exporting gas" (not the speaker's own words, which
+        are the act: "X said it supported Y")."""
+        before = text[sentence_start : cue.start]
+        return bool(self.reported_by.search(before) or self.reported_opening.match(before))
 
     def complement_of(self, text: str, head: Cue, cue: Cue) -> bool:
         """Whether `cue` is the content of `head`: "threatened to impose", "urged X to lift"."""

@@ -290,9 +290,11 @@ class EventFinder:
             None,
         )
         condition = ""
-        if self.cues.conditional_before(text, c_start, c):
+        if self.cues.conditional_before(text, c_start, c) or (
+            planned and self.cues.conditional_after(text, c, s_end)
+        ):
             condition = "conditional"
-        elif self.cues.hearsay(text[s_start:s_end]):
+        elif self.cues.hearsay(text[s_start:s_end]) or self.cues.told_by_others(text, s_start, c):
             condition = "reported"
         return Draft(
             start=s_start,
