@@ -3,6 +3,9 @@
 - src/bilateral/data/people.tsv: people of the Phoenix country actors file with the country
   they served and their dated roles (to 2015), so a person an article names without a country
   gets one, and a name the tagger typed as an organisation is known to be a person.
+- src/bilateral/data/bodies.tsv: the state bodies of the Phoenix country actors file and the
+  names they go by ("Kremlin", "Pentagon", "Knesset", "Inter-Services Intelligence"), with their
+  country and sectors, so an organisation an article names without a country gets its own.
 - src/bilateral/data/agents.tsv: the one-word agent nouns of Phoenix.agents.txt ("farmer",
   "senator", "spokesman") with their CAMEO sector, the nouns "the ... said" can stand on for a
   person.
@@ -87,6 +90,61 @@ def people(path: Path) -> list[tuple[str, str, list[str], list[str]]]:
     return sorted(p for p in out if names[p[0]] == 1)  # a name two people bear says nothing
 
 
+# CAMEO sectors of a state's own bodies: government, armed forces, legislature, courts,
+# police, intelligence; a code of only other sectors (a territory: FRAMTQ) is not a body
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+SECTORS = STATE_SECTORS | {"REB", "OPP", "PTY", "ELI", "BUS", "DEV", "LAB", "MED", "EDU", "HLH"}
+
+
+def generic_agents(path: Path) -> set[str]:
+    """The names Phoenix.agents.txt gives to kinds of agents ("Senate", "Department of
+    Defense", "Cabinet"), folded: every state has one, so the name says no state."""
+    found = set()
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        match = re.match(r"^([A-Z][A-Z_'-]*)\s*(?:\{([^}]*)\})?", raw.split("#", 1)[0])
+        if match:
+            for form in (match[1], *(match[2] or "").split()):
+                found.add(_name(form).lower())
+    return found
+
+
+def bodies(path: Path, generic: set[str]) -> list[tuple[str, str, str]]:
+    """(name, country, sectors) of each undated entry (a body, not a person's dated roles)
+    whose codes name one country and a sector of the state, under each name it goes by. A
+    name of two countries' bodies, or that the agents file gives to a kind of agent, says
+    nothing and is left out."""
+    entries: list[tuple[str, list[str], list[str]]] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        dated = any(m["start"] or m["end"] for m in CODE.finditer(line))
+        codes = ["dated" if dated else m["code"] for m in CODE.finditer(line)]
+        head = CODE.sub("", line).strip()
+        if raw[:1].isalpha():
+            entries.append((head, [], codes))
+        elif entries and head.startswith("+"):
+            entries[-1][1].append(head[1:])
+        elif entries:
+            entries[-1][2].extend(codes)
+    found: dict[str, tuple[str, str]] = {}
+    clashing: set[str] = set()
+    for head, aliases, codes in entries:
+        if not codes or len({c[:3] for c in codes}) != 1:
+            continue
+        parts = {c[i : i + 3] for c in codes for i in range(3, len(c), 3)}
+        if not parts & STATE_SECTORS or not parts <= SECTORS or not codes[0][:3].isalpha():
+            continue
+        sectors = "|".join(sorted(parts & STATE_SECTORS))
+        for name in {_name(n) for n in (head, *aliases)}:
+            if not re.search(r"[A-Za-z]{3}", name) or name.lower() in generic:
+                continue
+            if name in found and found[name][0] != codes[0][:3]:
+                clashing.add(name)
+            found.setdefault(name, (codes[0][:3], sectors))
+    return sorted((n, c, s) for n, (c, s) in found.items() if n not in clashing)
+
+
 def agents(path: Path) -> list[tuple[str, str]]:
     found: dict[str, str] = {}
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -114,6 +172,16 @@ def main() -> None:
         )
         for name, country, aliases, roles in rows:
             out.write(f"{name}\t{country}\t{'|'.join(aliases)}\t{'|'.join(roles)}\n")
+    generic = generic_agents(args.petrarch / "Phoenix.agents.txt")
+    body_rows = bodies(args.petrarch / "Phoenix.Countries.actors.txt", generic)
+    with (DATA / "bodies.tsv").open("w", encoding="utf-8") as out:
+        out.write(
+            "# name\tcountry\tsectors (|)\n"
+            "# Built by scripts/build_actor_knowledge.py from PETRARCH2 Phoenix.Countries.actors"
+            ".txt (Open Event Data Alliance, MIT): bodies of a state. Do not edit by hand.\n"
+        )
+        for name, country, sectors in body_rows:
+            out.write(f"{name}\t{country}\t{sectors}\n")
     nouns = agents(args.petrarch / "Phoenix.agents.txt")
     with (DATA / "agents.tsv").open("w", encoding="utf-8") as out:
         out.write(
@@ -124,7 +192,10 @@ def main() -> None:
         )
         for word, sector in nouns:
             out.write(f"{word}\t{sector}\n")
-    print(f"people.tsv: {len(rows)} people; agents.tsv: {len(nouns)} nouns")
+    print(
+        f"people.tsv: {len(rows)} people; bodies.tsv: {len(body_rows)} names; "
+        f"agents.tsv: {len(nouns)} nouns"
+    )
 
 
 if __name__ == "__main__":

@@ -135,6 +135,12 @@ def people() -> tuple[KnownPerson, ...]:
 
 
 @cache
+def bodies() -> tuple[tuple[str, str, str], ...]:
+    """(name, country, sectors) of the bodies of states (built from PETRARCH2): "Kremlin"."""
+    return tuple((row[0], row[1], row[2]) for row in _rows("bodies.tsv"))
+
+
+@cache
 def agents() -> dict[str, str]:
     """A noun for a person -> its CAMEO sector (built from PETRARCH2)."""
     return {row[0]: row[1] for row in _rows("agents.tsv")}

@@ -121,6 +121,7 @@ class Extractor:
         context.described_facilities(merged, text, lex)
         merged = context.quoted_titles(merged, text)
         known.retype(merged, text)
+        known.place_bodies(merged, text)
         context.vote_by_surface(merged, text)
         people.attach_roles(merged, text, lex)
         return resolve_in_article(document.id, text, merged, lex)

@@ -1,6 +1,7 @@
-"""People the knowledge files know (data/people.tsv, from PETRARCH2's actors to 2015): a name
-the tagger typed as an organisation or a place is a person, and a person an article names
-without a country gets the one the person served."""
+"""People and bodies of states the knowledge files know (data/people.tsv and data/bodies.tsv,
+from PETRARCH2's actors to 2015): a name the tagger typed as an organisation or a place is a
+person, a person an article names without a country gets the one the person served, and an
+organisation named without its country ("the Kremlin", "the Knesset") gets its state's."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from bilateral.naming import ascii_fold, words
 
 _RETYPED = ("ORG", "GPE", "LOC", "FAC")
 _NOT_LETTER = re.compile(r"[^a-z0-9]+")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _key(name: str) -> str:
@@ -56,3 +58,26 @@ def retype(cands: list[Candidate], text: str) -> None:
         if person is not None:
             c.label, c.fixed = "PERSON", True
             c.country = c.country or person.country
+
+
+@cache
+def body_index() -> dict[str, str]:
+    """The folded name of a state's body -> its country."""
+    return {_key(name): country for name, country, _ in data.bodies()}
+
+
+def place_bodies(cands: list[Candidate], text: str) -> None:
+    """An organisation without a country that is a known body of a state is that state's: at
+    once where its name is one word ("Kremlin", "Knesset"), and where it is longer only if the
+    article names that state too ("Federal Reserve")."""
+    named = {c.country for c in cands if c.label in ("GPE", "NORP") and c.country}
+    for c in cands:
+        if c.country is not None or c.label not in _RETYPED:
+            continue
+        name = _LEADING_THE.sub("", text[c.start : c.end])
+        country = body_index().get(_key(name))
+        if country is None:
+            continue
+        if len(words(name)) > 1 and country not in named:
+            continue
+        c.country = country
