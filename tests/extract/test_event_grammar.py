@@ -149,3 +149,12 @@ def test_an_act_told_by_others_in_the_past_perfect_is_reported(extractor: Extrac
 def test_a_speakers_own_words_are_the_act_not_a_report(extractor: Extractor) -> None:
     (accusation,) = events(extractor, "Peru's foreign minister said Bolivia was smuggling arms.")
     assert accusation.type == "ACCUSE" and accusation.modality == "actual"
+
+
+def test_asking_not_to_be_named_is_no_request(extractor: Extractor) -> None:
+    anonymous = events(
+        extractor,
+        '"Nothing is decided," said a Chilean official in Lima, who asked not to be identified.',
+    )
+    request = events(extractor, "Chile asked Peru not to deploy troops near the border.")
+    assert anonymous == [] and [v.type for v in request] == ["REQUEST"]

@@ -97,6 +97,10 @@ class CueFinder:
         self.hypothetical = re.compile(
             rf"\b(?:{_alternation(grammar.get('hypothetical', ()))})\s+$", re.IGNORECASE
         )
+        # "an official, who asked not to be identified": the words of anonymity, no request
+        self.idiom_after = re.compile(
+            rf"\s*(?:{_alternation(grammar.get('idiom_after', ()))})\b", re.IGNORECASE
+        )
         self.hypothetical_inside = re.compile(
             rf"\b(?:{_alternation(grammar.get('hypothetical', ()))})\b", re.IGNORECASE
         )
@@ -302,7 +306,10 @@ class CueFinder:
         )
 
     def negated(self, text: str, clause_start: int, cue: Cue) -> bool:
-        """Did not happen: "did not agree", "could be reached" (a refusal stays a refusal)."""
+        """Did not happen: "did not agree", "could be reached" (a refusal stays a refusal); or
+        is an idiom: "who asked not to be identified"."""
+        if self.idiom_after.match(text, cue.end):
+            return True
         before = text[clause_start : cue.start]
         if self.hypothetical.search(before) or self.hypothetical_inside.search(
             text[cue.start : cue.end]
