@@ -64,3 +64,8 @@ def test_the_committed_bodies_are_what_the_script_builds() -> None:
     generic = build.generic_agents(petrarch / "Phoenix.agents.txt")
     rows = build.bodies(petrarch / "Phoenix.Countries.actors.txt", generic)
     assert tuple(rows) == data.bodies()
+
+
+def test_an_acronym_needs_its_state_named_in_the_article(extractor: Extractor) -> None:
+    ticker = facts(extractor, "Piedmont received an offer from Harbour Rail Corp <NSC> on Monday.")
+    assert all(e.country is None for e in ticker.entities if e.type == "ORG")

@@ -68,8 +68,8 @@ def body_index() -> dict[str, str]:
 
 def place_bodies(cands: list[Candidate], text: str) -> None:
     """An organisation without a country that is a known body of a state is that state's: at
-    once where its name is one word ("Kremlin", "Knesset"), and where it is longer only if the
-    article names that state too ("Federal Reserve")."""
+    once where its name is one word ("Kremlin", "Knesset"), and where it is longer or an
+    acronym only if the article names that state too ("Federal Reserve", "NSC")."""
     named = {c.country for c in cands if c.label in ("GPE", "NORP") and c.country}
     for c in cands:
         if c.country is not None or c.label not in _RETYPED:
@@ -78,6 +78,7 @@ def place_bodies(cands: list[Candidate], text: str) -> None:
         country = body_index().get(_key(name))
         if country is None:
             continue
-        if len(words(name)) > 1 and country not in named:
+        # an acronym ("NSC") may stand for anything else too, a company's ticker among them
+        if (len(words(name)) > 1 or name.isupper()) and country not in named:
             continue
         c.country = country
