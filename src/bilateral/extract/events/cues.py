@@ -260,9 +260,9 @@ class CueFinder:
         if verb is None:
             return c
         before = [w.lower() for w in WORD.findall(text, max(0, c.start - 60), c.start)][-3:]
-        only = verb.type == PHRASE_ONLY
+        only = self.prepositions if verb.type == PHRASE_ONLY else None
         kind, mode = matching(
-            self.phrases, verb.blocks, before, objects, self.prepositions if only else None
+            self.phrases, verb.blocks, before, objects, only, self.prepositions
         ) or (verb.type, verb.mode)
         if kind == PHRASE_ONLY:
             return None

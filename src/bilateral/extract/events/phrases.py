@@ -19,16 +19,22 @@ def matching(
     before: list[str],
     after: list[str],
     only: frozenset[str] | None = None,
+    particles: frozenset[str] | None = None,
 ) -> tuple[str, str] | None:
     """(category, mode) of the first phrase that holds: the phrases of every block the verb is
     listed in, its own block's first, each block's longest first. With `only` (the
     prepositions), a verb of no event of its own needs a noun to name one: "exports to" is not
-    an event, "exports weapons" is."""
+    an event, "exports weapons" is. With `particles` (the prepositions, where `after` is the
+    verb's object by the parse), a phrase of prepositions alone holds only where they open the
+    object: "called on X" is a request, "called X on Friday" is not."""
     for block in blocks:
         for p in phrases.get(block, ()):
             if only is not None and all(set(w) <= only for w in (*p.before, *p.after)):
                 continue
-            if in_order(p.after, after) and in_order(p.before, before):
+            words = after
+            if particles is not None and p.after and all(set(w) <= particles for w in p.after):
+                words = after[: len(p.after)]
+            if in_order(p.after, words) and in_order(p.before, before):
                 return p.type, p.mode
     return None
 
