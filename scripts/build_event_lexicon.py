@@ -21,6 +21,10 @@ Choices (documented in data/README.md):
   data/plover_manual.tsv lists those codes and verbs, with the manual's section for each.
 - A verb with no code of its own takes its block's code; a block without one ("---") gives no
   event unless one of its phrases does: its verbs are written with the category "-".
+- A form listed in several blocks ("pull out" under both withdraw and back down) keeps the
+  category of the first block that codes it (a block of phrases only gives way to a later
+  block with a code), and the phrases of every block it is listed in are tried, its first
+  block's first (column "also" of event_verbs.tsv).
 - Regular inflections are generated (-s, -ed, -ing); irregular forms come from the dictionary.
 """
 
@@ -180,6 +184,7 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     all_lines = lines.splitlines()
     sets = synsets(all_lines)
     verbs: dict[str, tuple[str, ...]] = {}
+    blocks_of: dict[str, list[str]] = {}  # form -> every block it is listed in, in order
     phrases: dict[tuple[str, str, str], tuple[str, ...]] = {}
     for block_code, verb_lines, pattern_lines in blocks(all_lines):
         bases: list[str] = []
@@ -217,6 +222,8 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
             for form in forms:
                 if form not in verbs or (conv and verbs[form][4] == PHRASE_ONLY):
                     verbs[form] = (form, *row)
+                if block not in blocks_of.setdefault(form, []):
+                    blocks_of[form].append(block)
         for pline in pattern_lines:
             m = re.match(r"^-\s+(.*?)\s*\[([^\]]*)\]", pline)
             if not m or "*" not in m.group(1):
@@ -231,7 +238,12 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
             if block:
                 key = (block, pre, post)
                 phrases.setdefault(key, (block, pre, post, m.group(2).split(":")[0], *conv))
-    return sorted(verbs.values()), sorted(phrases.values())
+    # a form listed in several blocks ("pull out": withdraw and back down) keeps the category of
+    # the row above, and the phrases of every block it is in: the other blocks in column 7
+    rows = [
+        (*row, "|".join(b for b in blocks_of[form] if b != row[2])) for form, row in verbs.items()
+    ]
+    return sorted(rows), sorted(phrases.values())
 
 
 def agents(shared: Path) -> list[tuple[str, str]]:
@@ -274,8 +286,9 @@ def main() -> None:
     source = "# Built by scripts/build_event_lexicon.py from PETRARCH2 CAMEO.2.0.txt (MIT) and\n"
     source += "# PLOVER CAMEO2PLOVER-2021.txt; do not edit by hand, run the script again.\n"
     (DATA / "event_verbs.tsv").write_text(
-        "# form\tverb\tblock\tcameo\ttype\tmode\n"
+        "# form\tverb\tblock\tcameo\ttype\tmode\talso\n"
         + source
+        + "# also: the other blocks the form is listed in, whose phrases it takes as well\n"
         + "".join("\t".join(row) + "\n" for row in verbs),
         encoding="utf-8",
     )

@@ -23,6 +23,8 @@ spec.loader.exec_module(build)
 def test_the_committed_lexicon_is_what_the_script_builds() -> None:
     verbs, phrases = build.build(SHARED)
     assert {row[0] for row in verbs} == set(data.event_verbs())
+    also = {row[0]: tuple(b for b in row[6].split("|") if b) for row in verbs}
+    assert also == {form: v.also for form, v in data.event_verbs().items()}
     assert len(phrases) == sum(len(p) for p in data.event_phrases().values())
     assert len(build.agents(SHARED)) == len(data.event_agents())
 

@@ -272,6 +272,12 @@ class EventVerb:
     cameo: str
     type: str
     mode: str
+    also: tuple[str, ...] = ()  # the other blocks it is listed in: their phrases hold for it too
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        """Every block whose phrases the form takes, its own (which gave its category) first."""
+        return (self.block, *self.also)
 
 
 @dataclass(frozen=True)
@@ -290,7 +296,9 @@ class EventPhrase:
 def event_verbs() -> dict[str, EventVerb]:
     """Written form -> verb (built from PETRARCH2's CAMEO dictionary, see README.md)."""
     return {
-        row[0]: EventVerb(row[0], row[1], row[2], row[3], row[4], _cell(row, 5))
+        row[0]: EventVerb(
+            row[0], row[1], row[2], row[3], row[4], _cell(row, 5), _split(_cell(row, 6))
+        )
         for row in _rows("event_verbs.tsv")
     }
 

@@ -97,6 +97,30 @@ class Agency:
             return None
         return start + root.idx, start + root.idx + len(root.text)
 
+    def objects(self, text: str, start: int, end: int, cue_start: int) -> list[str] | None:
+        """The words (lower-cased, in text order) of the object and oblique phrases of the verb
+        at `cue_start` in the sentence text[start:end], where a dictionary phrase's object is
+        looked for: its objects and attribute, its prepositional phrases, the objects of a
+        complement without a subject of its own ("helped X build roads"), the subject of a
+        passive ("troops were sent to ..."), the noun a relative clause stands on ("the
+        sanctions that X imposed ..."), and the word that opens an adverbial clause ("would
+        strike ... if"). None where the word there is no verb."""
+        (doc,) = self.parser.parse([text[start:end]])
+        verb = next((t for t in doc if t.idx + start >= cue_start), None)
+        if verb is None or not verb.tag_.startswith("VB"):
+            return None
+        found: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in OBJECTS | PASSIVE_SUBJECTS | {"prep", "prt"}:
+                found += _phrase(child)
+            elif child.dep_ == "xcomp":
+                found += [w for c in child.children if c.dep_ in OBJECTS for w in _phrase(c)]
+            elif child.dep_ == "advcl":  # "would strike ... if": the clause's marker alone
+                found += [c for c in child.children if c.dep_ == "mark"]
+        if verb.dep_ == "relcl":
+            found += _phrase(verb.head)
+        return [t.lower_ for t in sorted(set(found), key=lambda t: t.i)]
+
 
 def roles(cue: Token) -> tuple[list[Token], list[Token]]:
     """The words of the agent and of the patient of the event whose word is `cue`."""

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bilateral import data
+from bilateral.data import EventVerb
+from bilateral.extract.events.phrases import matching
 from bilateral.extract.matching import ODD_CASE, alternation
 
 PARAGRAPH = re.compile(r"\n\s*\n")
@@ -39,6 +41,7 @@ class Cue:
     # the lexicon's cue a classifier's category would correct: it stands where it reads the
     # sentence's main verb itself (`EventFinder._located`)
     replaces: Cue | None = None
+    verb: EventVerb | None = None  # a dictionary verb's: its phrases the parse may read again
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -228,9 +231,10 @@ class CueFinder:
             if sided is False:
                 continue
             only = verb.type == PHRASE_ONLY  # "send", "ship": an event only with its object
-            kind, mode = self._phrase(verb.block, words, i, only) or (verb.type, verb.mode)
-            if kind == PHRASE_ONLY:  # "sent a letter": a verb of no event of its own
-                continue
+            kind, mode = self._phrase(verb.blocks, words, i, only) or (verb.type, verb.mode)
+            # "sent a letter": a verb of no event of its own, unless the parse finds its phrase
+            # where the next words do not ("troops were sent"): it waits for it, and names an
+            # event only there (`EventFinder._phrased`)
             subtype = (mode or kind.lower()).replace("-", "_")
             out.append(
                 Cue(
@@ -242,12 +246,13 @@ class CueFinder:
                     LEXICON_RANK,
                     confirm=not sided,
                     nominal=nominal,
+                    verb=verb,
                 )
             )
         return out
 
     def _phrase(
-        self, block: str, words: list[str], i: int, only: bool = False
+        self, blocks: tuple[str, ...], words: list[str], i: int, only: bool = False
     ) -> tuple[str, str] | None:
         # four words after the verb, or its whole object where that is longer: up to the first
         # preposition other than "of" ("delivered a further batch of air defence missiles to")
@@ -257,12 +262,23 @@ class CueFinder:
                 break
             reach += 1
         after, before = words[i + 1 : i + reach], words[max(0, i - 3) : i]
-        for p in self.phrases.get(block, ()):
-            if only and all(set(w) <= self.prepositions for w in (*p.before, *p.after)):
-                continue  # "exports to": a verb of no event of its own needs a noun to name one
-            if _in_order(p.after, after) and _in_order(p.before, before):
-                return p.type, p.mode
-        return None
+        return matching(self.phrases, blocks, before, after, self.prepositions if only else None)
+
+    def on_object(self, c: Cue, text: str, objects: list[str]) -> Cue | None:
+        """A dictionary verb's cue with its phrases read on the verb's object and oblique as
+        the parse gives them (`objects`, lower-cased, in text order) instead of the words that
+        follow it; None where the verb names an event only through a phrase and none holds."""
+        verb = c.verb
+        if verb is None:
+            return c
+        before = [w.lower() for w in WORD.findall(text, max(0, c.start - 60), c.start)][-3:]
+        only = self.prepositions if verb.type == PHRASE_ONLY else None
+        kind, mode = matching(
+            self.phrases, verb.blocks, before, objects, only, self.prepositions
+        ) or (verb.type, verb.mode)
+        if kind == PHRASE_ONLY:
+            return None
+        return replace(c, type=kind, subtype=(mode or kind.lower()).replace("-", "_"), mode=mode)
 
     def agent(self, text: str, start: int, end: int, last: bool) -> str | None:
         """The sector of the agent noun ("protesters", "the ministry") between start and end:
@@ -361,17 +377,6 @@ def _read(text: str) -> Words:
     return words, starts
 
 
-def _in_order(wanted: tuple[tuple[str, ...], ...], words: list[str]) -> bool:
-    at = 0
-    for alternatives in wanted:
-        while at < len(words) and words[at] not in alternatives:
-            at += 1
-        if at == len(words):
-            return False
-        at += 1
-    return True
-
-
 def select(cues: list[Cue], finder: CueFinder, text: str, clause_of: ClauseOf) -> list[Cue]:
     """The cues of one sentence that name events: negated ones and complements dropped, and
     of cues that overlap the longer (or a pattern over a dictionary verb) kept."""
@@ -398,8 +403,8 @@ def select(cues: list[Cue], finder: CueFinder, text: str, clause_of: ClauseOf) -
     ]
 
 
-def _weight(cue: Cue) -> tuple[int, int]:
-    return (cue.rank < LEXICON_RANK, cue.end - cue.start)
+def _weight(cue: Cue) -> tuple[bool, bool, int]:
+    return (cue.rank < LEXICON_RANK, cue.type != PHRASE_ONLY, cue.end - cue.start)
 
 
 class ClauseOf:

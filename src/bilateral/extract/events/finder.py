@@ -7,7 +7,14 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from bilateral.extract.events.cues import CLASSIFIED, ClauseOf, Cue, CueFinder, select
+from bilateral.extract.events.cues import (
+    CLASSIFIED,
+    PHRASE_ONLY,
+    ClauseOf,
+    Cue,
+    CueFinder,
+    select,
+)
 from bilateral.extract.events.dating import forward, nearest
 from bilateral.extract.events.order import (
     AGENT_BY,
@@ -63,6 +70,7 @@ class EventFinder:
             return found
         at, unexplained = 0, list[tuple[int, int]]()
         explained: list[int] = []  # where in `found` sentences with the lexicon's events stand
+        waiting: dict[int, list[Cue]] = {}  # sentence -> its verbs waiting for their phrases
         for s_start, s_end in a.sentences:
             while at < len(cues) and cues[at].start < s_start:
                 at += 1
@@ -86,10 +94,13 @@ class EventFinder:
                 held = best.get(key)
                 if held is None or c.rank < held.rank:  # the more specific cue wins
                     best[key] = c
-            chosen = sorted(best.values(), key=lambda c: c.start)
+            # a verb waiting for its phrase (`_phrased`) comes last, and alone is no event
+            chosen = sorted(best.values(), key=lambda c: (c.type == PHRASE_ONLY, c.start))
+            if all(c.type == PHRASE_ONLY for c in chosen):
+                waiting[s_start], chosen = chosen, []  # parsed only if the classifier speaks
             if chosen:
                 found.append((s_start, s_end, clause_of, chosen))
-            if not quoted and all(c.confirm for c in chosen):
+            if not quoted and all(c.confirm or c.type == PHRASE_ONLY for c in chosen):
                 # no cue, or only dictionary words the parse may yet refuse: the classifier
                 # may speak for the sentence, heard only where no cue stands (`drafts`)
                 unexplained.append((s_start, s_end))
@@ -112,7 +123,7 @@ class EventFinder:
                     continue
                 s_start, s_end = next(u for u in unexplained if u[0] <= c.start < u[1])
                 clause_of = ClauseOf(text[s_start:s_end], s_start, CLAUSE_BREAK)
-                found.append((s_start, s_end, clause_of, [c]))
+                found.append((s_start, s_end, clause_of, [*waiting.get(s_start, ()), c]))
             found.sort(key=lambda f: f[0])
         if self.syntax is not None:
             # a sentence that names no party has no sides for the parse to tell
@@ -130,6 +141,16 @@ class EventFinder:
                 if c.confirm and not self._confirmed(c, text, s_start, s_end, a):
                     continue
                 if c.subtype != CLASSIFIED:
+                    phrased = self._phrased(c, text, s_start, s_end, a)
+                    # one event of a category per clause (`candidates`), as its phrase reads
+                    if phrased is None or any(
+                        k is not c
+                        and k.type == phrased.type != c.type
+                        and clause_of(k)[0] == clause_of(c)[0]
+                        for k in chosen
+                    ):
+                        continue
+                    c = phrased
                     explained.add(s_start)
                 located = self._located(c, text, s_start, s_end)
                 out.append(self._draft(located, text, s_start, s_end, clause_of, a))
@@ -147,6 +168,18 @@ class EventFinder:
         if lexical is not None and (verb is None or lexical.start <= verb[0] < lexical.end):
             return lexical
         return replace(c, start=verb[0], end=verb[1]) if verb else c
+
+    def _phrased(self, c: Cue, text: str, s_start: int, s_end: int, a: Article) -> Cue | None:
+        """A dictionary verb's phrases read on its object where the sentence has a parse (it has
+        one where it names a party: `candidates`); elsewhere the words after it stand."""
+        parsed = self.syntax is not None and bool(spans(a, s_start, s_end))
+        if c.verb is None or c.nominal or not parsed:
+            return None if c.type == PHRASE_ONLY else c
+        assert self.syntax is not None
+        objects = self.syntax.objects(text, s_start, s_end, c.start)
+        if objects is None:
+            return None if c.type == PHRASE_ONLY else c
+        return self.cues.on_object(c, text, objects)
 
     def _sided(self, text: str, start: int, end: int, a: Article) -> bool | None:
         """Whether a dictionary verb has its sides named: a party just before it as subject or

@@ -29,6 +29,8 @@ class Syntax(Protocol):
 
     def main_verb(self, text: str, start: int, end: int) -> tuple[int, int] | None: ...
 
+    def objects(self, text: str, start: int, end: int, cue_start: int) -> list[str] | None: ...
+
 
 PartySpan = tuple[int, int, str]  # start, end, country
 # a sentence (start, end), its clauses, and the event words chosen in it
