@@ -7,10 +7,10 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from bilateral.extract.events.clause import ClauseOf
 from bilateral.extract.events.cues import (
     CLASSIFIED,
     PHRASE_ONLY,
-    ClauseOf,
     Cue,
     CueFinder,
     select,
@@ -234,7 +234,7 @@ class EventFinder:
                 or (implied and c.type in self.cues.implied_target)
             ]
         here = [c for c in here if not c.in_clause or two_in_clause(text, c, clause_of, a)]
-        here = [c for c in here if not self.cues.provision(text, clause_of(c)[0], c)]
+        here = [c for c in here if not self.cues.clause.provision(text, clause_of(c)[0], c)]
         return [
             c
             for c in here
@@ -299,8 +299,8 @@ class EventFinder:
         self, c: Cue, text: str, s_start: int, s_end: int, clause_of: ClauseOf, a: Article
     ) -> Draft:
         c_start, c_end = clause_of(c)
-        dates = [d for d in a.dates if not self.cues.not_event_date(text, s_start, d.start)]
-        recalled = self.cues.recalled(text, c_start, c)
+        dates = [d for d in a.dates if not self.cues.clause.not_event_date(text, s_start, d.start)]
+        recalled = self.cues.clause.recalled(text, c_start, c)
         mention = nearest(dates, c, c.start, c_end) if recalled else None
         if not recalled:
             mention = nearest(dates, c, c_start, c_end) or nearest(dates, c, s_start, s_end)
@@ -323,11 +323,13 @@ class EventFinder:
             None,
         )
         condition = ""
-        if self.cues.conditional_before(text, c_start, c) or (
-            planned and self.cues.conditional_after(text, c, s_end)
+        if self.cues.clause.conditional_before(text, c_start, c) or (
+            planned and self.cues.clause.conditional_after(text, c, s_end)
         ):
             condition = "conditional"
-        elif self.cues.hearsay(text[s_start:s_end]) or self.cues.told_by_others(text, s_start, c):
+        elif self.cues.clause.hearsay(text[s_start:s_end]) or self.cues.clause.told_by_others(
+            text, s_start, c
+        ):
             condition = "reported"
         return Draft(
             start=s_start,

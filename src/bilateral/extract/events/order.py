@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bilateral.extract.events.cues import ClauseOf, Cue
+from bilateral.extract.events.clause import ClauseOf
+from bilateral.extract.events.cues import Cue
 from bilateral.extract.events.records import Article, Party, PartySpan
 
 PAIR = re.compile(

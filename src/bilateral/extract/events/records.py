@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from bilateral.extract.events.cues import ClauseOf, Cue
+from bilateral.extract.events.clause import ClauseOf
+from bilateral.extract.events.cues import Cue
 from bilateral.extract.periods import DateMention, Interval
 
 
