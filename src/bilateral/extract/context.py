@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 
 from bilateral import data
 from bilateral.extract.candidates import Candidate
+from bilateral.extract.country_names import country_mention
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.matching import Anchored
 from bilateral.naming import fold
@@ -306,6 +307,9 @@ def portfolios(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidat
         after = re.match(r"\s+", text[c.end : c.end + 2])
         title = lex.title_word.match(text, c.end + (after.end() if after else 0))
         if after and title and lex.title(title.group(0)).kind == "office":
+            country = country_mention(c, text, lex)  # "U.S. Treasury Secretary": the U.S. stays
+            if country is not None:
+                out.append(country)
             continue
         out.append(c)
     return out
