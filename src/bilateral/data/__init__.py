@@ -50,12 +50,10 @@ class Gazetteer:
         return country.name if country else code
 
     def capital_of_then(self, form: str, when: str | None) -> str | None:
-        """The historical state whose capital `form` was on an ISO date (partial dates
-        allowed), if one was, else None: "Moscow" in 1987 is the Soviet Union's capital."""
-        if not when:
-            return None
+        """The historical state whose capital `form` was on an ISO date, partial or whole
+        ("Moscow" in 1987: SUN), or None."""
         for state in self.former_capitals.get(form, ()):
-            if when[: len(state.ended)] < state.ended[: len(when)]:
+            if when and when[: len(state.ended)] < state.ended[: len(when)]:
                 return state.code
         return None
 
@@ -111,12 +109,8 @@ def gazetteer() -> Gazetteer:
             taken = places.get(form)
             if c.ended and form and taken is not None and taken.country != c.code:
                 former.setdefault(form, []).append(c)  # a successor's row came first
-    return Gazetteer(
-        countries=by_code,
-        places=places,
-        demonyms=demonyms,
-        former_capitals={k: tuple(v) for k, v in former.items()},
-    )
+    frozen = {k: tuple(v) for k, v in former.items()}
+    return Gazetteer(countries=by_code, places=places, demonyms=demonyms, former_capitals=frozen)
 
 
 @cache
