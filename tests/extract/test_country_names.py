@@ -179,3 +179,12 @@ def test_a_leader_who_served_only_the_soviet_union_is_filed_under_it() -> None:
     assert build_actors.served("RUS", [("RUSELI", "", "")]) == "RUS"  # no dated role
     known = {p.name: p.country for p in data.people()}
     assert known["Yury Andropov"] == "SUN"
+
+
+def test_a_country_inside_a_dropped_headline_name_stays(extractor: Extractor) -> None:
+    found = _facts(
+        extractor,
+        "KEY U.S. TAX WRITERS SEEK ESTATE CURBS\n\nTwo senators proposed new limits on "
+        "Tuesday, aides said.",
+    )
+    assert _forms(found, "USA") == {"U.S."}

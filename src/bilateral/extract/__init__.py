@@ -111,7 +111,7 @@ class Extractor:
             + candidates.from_name_heads(text, lex)
             + candidates.from_gazetteer(doc, lex)
         )
-        merged = context.headlines(context.merge(found, text, lex), text)
+        merged = context.headlines(context.merge(found, text, lex), text, lex)
         merged = context.portfolios(merged, text, lex)
         context.titled_names(merged, text, lex)
         merged = context.surnames(merged, text, lex)

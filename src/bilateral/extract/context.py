@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from bilateral import data
 from bilateral.extract.candidates import Candidate
-from bilateral.extract.country_names import country_mention
+from bilateral.extract.country_names import countries_inside, country_mention
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.matching import Anchored
 from bilateral.naming import fold
@@ -248,10 +248,10 @@ def _shouting(text: str, c: Candidate, lines: dict[tuple[int, int], bool]) -> bo
     return lines[key]
 
 
-def headlines(cands: list[Candidate], text: str) -> list[Candidate]:
+def headlines(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
     """A name in an all-capitals headline ("URGING JAPAN", "NEARS") is kept only when the
     article writes it in ordinary case too, and then takes that mention's type; a known place
-    stays."""
+    stays, and so do the countries inside a name dropped ("KEY U.S. TAX WRITERS")."""
     lines: dict[tuple[int, int], bool] = {}
     written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c, lines)}
     out = []
@@ -267,6 +267,8 @@ def headlines(cands: list[Candidate], text: str) -> list[Candidate]:
             c.label, c.fixed = same.label, same.fixed
             c.country = c.country or same.country
             out.append(c)
+        else:
+            out.extend(countries_inside(c, text, lex))
     return out
 
 

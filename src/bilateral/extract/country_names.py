@@ -12,6 +12,8 @@ company, not Japan. Demonyms ("American Express") are no country's name and open
 
 from __future__ import annotations
 
+import re
+
 from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
@@ -42,6 +44,24 @@ def country_mention(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
         return None
     size, code = found
     return Candidate(c.start, c.start + size, "GPE", code, fixed=True, source="gazetteer")
+
+
+def countries_inside(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
+    """The countries written, as the gazetteer has them, anywhere inside the span of `c`: what
+    a headline's dropped name ("KEY U.S. TAX WRITERS") still says."""
+    out: list[Candidate] = []
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[c.start : c.end])]
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _LONGEST_FORM), i, -1):
+            start, end = c.start + words[i][0], c.start + words[j - 1][1]
+            place = lex.gazetteer.places.get(text[start:end])
+            if place is not None and place.kind == "country":
+                out.append(Candidate(start, end, "GPE", place.country, fixed=True))
+                i = j - 1
+                break
+        i += 1
+    return out
 
 
 def in_organisations(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
