@@ -1,8 +1,11 @@
-"""Build two knowledge files from the PETRARCH2 dictionaries (Open Event Data Alliance, MIT):
+"""Build three knowledge files from the PETRARCH2 dictionaries (Open Event Data Alliance, MIT):
 
 - src/bilateral/data/people.tsv: people of the Phoenix country actors file with the country
   they served and their dated roles (to 2015), so a person an article names without a country
-  gets one, and a name the tagger typed as an organisation is known to be a person.
+  gets one, and a name the tagger typed as an organisation is known to be a person. Phoenix
+  files Soviet leaders under RUS; a person all of whose dated roles ended by the day a historical
+  state of countries.tsv ceased to exist, in the country that took over its capital, served
+  that state: Gorbachev is SUN, not RUS (the export contract's code for the Soviet Union).
 - src/bilateral/data/bodies.tsv: the state bodies of the Phoenix country actors file and the
   names they go by ("Kremlin", "Pentagon", "Knesset", "Inter-Services Intelligence"), with their
   country and sectors, so an organisation an article names without a country gets its own.
@@ -21,6 +24,8 @@ import argparse
 import re
 from collections import Counter
 from pathlib import Path
+
+from bilateral import data
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "third_party" / "petrarch2"
@@ -55,6 +60,26 @@ def _name(token: str) -> str:
     return " ".join(out)
 
 
+def _predecessors() -> dict[str, data.Country]:
+    """Successor code -> the historical state whose capital it took over (RUS -> SUN)."""
+    gaz = data.gazetteer()
+    out: dict[str, data.Country] = {}
+    for form, states in gaz.former_capitals.items():
+        for state in states:
+            out.setdefault(gaz.places[form].country, state)
+    return out
+
+
+def served(country: str, codes: list[tuple[str, str, str]]) -> str:
+    """The historical state a person served, when every dated role ended by the day it ceased
+    to exist (and its successor is the person's country), else the country."""
+    state = _predecessors().get(country)
+    dated = [(s, e) for _, s, e in codes if s or e]
+    if state is None or not dated:
+        return country
+    return state.code if all(e and e <= state.ended for _, e in dated) else country
+
+
 def people(path: Path) -> list[tuple[str, str, list[str], list[str]]]:
     """(name, country, aliases, roles) of each person entry: a name of two words or more whose
     codes all carry a sector (a country's own entry has a bare three-letter code), one of them
@@ -83,6 +108,7 @@ def people(path: Path) -> list[tuple[str, str, list[str], list[str]]]:
         country = latest[0][:3]
         if not country.isalpha() or country in ("IGO", "NGO", "MNC"):
             continue
+        country = served(country, codes)
         roles = [f"{c[3:] or c}:{s}/{e}" for c, s, e in codes]
         alias_names = sorted({_name(a) for a in aliases} - {name})
         out.append((name, country, alias_names, roles))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -16,6 +16,7 @@ class Country:
     demonyms: tuple[str, ...]
     capital: str
     capital_aliases: tuple[str, ...]
+    ended: str = ""  # ISO date a historical state ceased to exist; empty while it exists
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,20 @@ class Gazetteer:
     countries: dict[str, Country]
     places: dict[str, Place]  # surface form -> place
     demonyms: dict[str, str]  # surface form -> country code
+    # capital form -> the historical states whose capital it was too, earliest ended first
+    former_capitals: dict[str, tuple[Country, ...]] = field(default_factory=dict)
 
     def country_name(self, code: str) -> str:
         country = self.countries.get(code)
         return country.name if country else code
+
+    def capital_of_then(self, form: str, when: str | None) -> str | None:
+        """The historical state whose capital `form` was on an ISO date, partial or whole
+        ("Moscow" in 1987: SUN), or None."""
+        for state in self.former_capitals.get(form, ()):
+            if when and when[: len(state.ended)] < state.ended[: len(when)]:
+                return state.code
+        return None
 
 
 def _rows(filename: str) -> Iterator[list[str]]:
@@ -62,7 +73,7 @@ def _split(cell: str) -> tuple[str, ...]:
 def countries() -> tuple[Country, ...]:
     out = []
     for row in _rows("countries.tsv"):
-        code, name, aliases, demonyms, capital, capital_aliases = (row + [""] * 6)[:6]
+        code, name, aliases, demonyms, capital, capital_aliases, ended = (row + [""] * 7)[:7]
         out.append(
             Country(
                 code=code.strip(),
@@ -71,6 +82,7 @@ def countries() -> tuple[Country, ...]:
                 demonyms=_split(demonyms),
                 capital=capital.strip(),
                 capital_aliases=_split(capital_aliases),
+                ended=ended.strip(),
             )
         )
     return tuple(out)
@@ -91,7 +103,14 @@ def gazetteer() -> Gazetteer:
                 places.setdefault(form, Place(c.capital, c.code, "capital"))
         for form in c.demonyms:
             demonyms.setdefault(form, c.code)
-    return Gazetteer(countries=by_code, places=places, demonyms=demonyms)
+    former: dict[str, list[Country]] = {}
+    for c in sorted(countries(), key=lambda c: c.ended):
+        for form in (c.capital, *c.capital_aliases):
+            taken = places.get(form)
+            if c.ended and form and taken is not None and taken.country != c.code:
+                former.setdefault(form, []).append(c)  # a successor's row came first
+    frozen = {k: tuple(v) for k, v in former.items()}
+    return Gazetteer(countries=by_code, places=places, demonyms=demonyms, former_capitals=frozen)
 
 
 @cache

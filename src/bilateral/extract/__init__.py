@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from bilateral.extract import candidates, context, known, people, speech, values
+from bilateral.extract import candidates, context, country_names, known, people, speech, values
 from bilateral.extract.agency import Agency
 from bilateral.extract.attribution import Attributor, Person, PersonMention, Speaker
 from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
@@ -111,7 +111,7 @@ class Extractor:
             + candidates.from_name_heads(text, lex)
             + candidates.from_gazetteer(doc, lex)
         )
-        merged = context.headlines(context.merge(found, text, lex), text)
+        merged = context.headlines(context.merge(found, text, lex), text, lex)
         merged = context.portfolios(merged, text, lex)
         context.titled_names(merged, text, lex)
         merged = context.surnames(merged, text, lex)
@@ -124,6 +124,8 @@ class Extractor:
         known.place_bodies(merged, text)
         context.vote_by_surface(merged, text)
         people.attach_roles(merged, text, lex)
+        country_names.in_their_time(merged, text, lex, document.published)
+        merged = country_names.in_organisations(merged, text, lex)
         return resolve_in_article(document.id, text, merged, lex)
 
     def _first(self, document: Document, doc: Doc) -> _Pending:

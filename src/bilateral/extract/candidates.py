@@ -206,7 +206,10 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     if any(ch in span for ch in "[]{}<>()\n") or not any(ch.isupper() for ch in span):
         return []
     shouted = span.isupper() and len(span) > 3  # a dateline: "ASTANA –"
-    place = lex.gazetteer.places.get(span.title() if shouted else span)
+    # "USSR", "DPRK" are written so; a shouted dateline ("ASTANA –") is the place's name too
+    place = lex.gazetteer.places.get(span) or (
+        lex.gazetteer.places.get(span.title()) if shouted else None
+    )
     if place is not None:
         return [Candidate(c.start, c.end, "GPE", place.country, fixed=True)]
     if shouted and c.label == "PERSON":
@@ -282,14 +285,15 @@ def from_name_heads(text: str, lex: Lexicon) -> list[Candidate]:
 
 
 def _plain_name(name: str, lex: Lexicon) -> bool:
-    """Capitalised words that can be a name: not a place, a demonym, a title or a name head."""
-    last = name.split()[-1]
+    """Capitalised words that can be a name: not a place, a demonym, a title or a name head,
+    nor the end of an institution's name ("National Assembly Park" after "Speaker of the X")."""
+    words = name.split()
     return not (
         name in lex.gazetteer.places
         or name in lex.gazetteer.demonyms
-        or last in lex.heads
-        or last in lex.titles
-        or name.split()[0] in lex.gazetteer.demonyms
+        or words[-1] in lex.titles
+        or words[0] in lex.gazetteer.demonyms
+        or any(w in lex.heads for w in words)
     )
 
 

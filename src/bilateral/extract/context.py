@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 
 from bilateral import data
 from bilateral.extract.candidates import Candidate
+from bilateral.extract.country_names import countries_inside, country_mention
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.matching import Anchored
 from bilateral.naming import fold
@@ -247,10 +248,10 @@ def _shouting(text: str, c: Candidate, lines: dict[tuple[int, int], bool]) -> bo
     return lines[key]
 
 
-def headlines(cands: list[Candidate], text: str) -> list[Candidate]:
+def headlines(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
     """A name in an all-capitals headline ("URGING JAPAN", "NEARS") is kept only when the
     article writes it in ordinary case too, and then takes that mention's type; a known place
-    stays."""
+    stays, and so do the countries inside a name dropped ("KEY U.S. TAX WRITERS")."""
     lines: dict[tuple[int, int], bool] = {}
     written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c, lines)}
     out = []
@@ -266,6 +267,8 @@ def headlines(cands: list[Candidate], text: str) -> list[Candidate]:
             c.label, c.fixed = same.label, same.fixed
             c.country = c.country or same.country
             out.append(c)
+        else:
+            out.extend(countries_inside(c, text, lex))
     return out
 
 
@@ -306,6 +309,9 @@ def portfolios(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidat
         after = re.match(r"\s+", text[c.end : c.end + 2])
         title = lex.title_word.match(text, c.end + (after.end() if after else 0))
         if after and title and lex.title(title.group(0)).kind == "office":
+            country = country_mention(c, text, lex)  # "U.S. Treasury Secretary": the U.S. stays
+            if country is not None:
+                out.append(country)
             continue
         out.append(c)
     return out

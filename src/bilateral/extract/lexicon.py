@@ -105,7 +105,9 @@ class Lexicon:
         head_pattern = re.compile(
             rf"(?<![\w.-])((?:[A-Z][\w'’-]*\s+(?:and|&)\s+(?=(?:[A-Z][\w'’&-]*\.?\s+){{1,3}}"
             rf"(?:{legal_words})\b))?"  # "Acme and Sons Ltd": "and" only before a legal form
-            rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]*\.?\s+){{1,5}}(?P<head>{head_words})"
+            # a word ending in a period inside a name is short ("Co.", "U.S."): "Canada. The" is two
+            rf"(?:(?:[A-Z]\.){{2,}}\s+|[A-Z][\w'’&-]{{0,2}}\.\s+|[A-Z][\w'’&-]*\s+){{1,5}}"
+            rf"(?P<head>{head_words})"
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{complement})?)(?![\w-])"  # "Bank of X"
         )
         title_word = re.compile(rf"\b(?:{any_case_titles})(?!\w)", re.IGNORECASE)
