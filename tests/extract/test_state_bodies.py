@@ -69,3 +69,18 @@ def test_the_committed_bodies_are_what_the_script_builds() -> None:
 def test_an_acronym_needs_its_state_named_in_the_article(extractor: Extractor) -> None:
     ticker = facts(extractor, "Piedmont received an offer from Harbour Rail Corp <NSC> on Monday.")
     assert all(e.country is None for e in ticker.entities if e.type == "ORG")
+
+
+def test_a_body_in_its_time_is_the_historical_states(extractor: Extractor) -> None:
+    doc = clean_article(
+        RawArticle(
+            source="t.txt",
+            content="The Kremlin warned Finland against joining the trade bloc.",
+            fmt="text",
+            published="1987-03-02",
+        )
+    )
+    assert isinstance(doc, Document)
+    (found,) = extractor([doc])
+    assert country_of(found, "Kremlin") == "SUN"
+    assert [(v.actors, v.targets) for v in found.events] == [(("SUN",), ("FIN",))]

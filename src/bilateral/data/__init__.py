@@ -57,6 +57,12 @@ class Gazetteer:
                 return state.code
         return None
 
+    def state_then(self, code: str, when: str | None) -> str | None:
+        """The historical state that a country's capital belonged to on an ISO date, where it
+        belonged to one: the Kremlin, Russia's, was the Soviet Union's in 1987 (SUN)."""
+        capital = self.countries[code].capital if code in self.countries else ""
+        return self.capital_of_then(capital, when) if capital else None
+
 
 def _rows(filename: str) -> Iterator[list[str]]:
     text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")

@@ -121,7 +121,7 @@ class Extractor:
         context.described_facilities(merged, text, lex)
         merged = context.quoted_titles(merged, text)
         known.retype(merged, text)
-        known.place_bodies(merged, text)
+        known.place_bodies(merged, text, document.published)
         context.vote_by_surface(merged, text)
         people.attach_roles(merged, text, lex)
         country_names.in_their_time(merged, text, lex, document.published)

@@ -66,10 +66,12 @@ def body_index() -> dict[str, str]:
     return {_key(name): country for name, country, _ in data.bodies()}
 
 
-def place_bodies(cands: list[Candidate], text: str) -> None:
+def place_bodies(cands: list[Candidate], text: str, when: str | None = None) -> None:
     """An organisation without a country that is a known body of a state is that state's: at
     once where its name is one word ("Kremlin", "Knesset"), and where it is longer or an
-    acronym only if the article names that state too ("Federal Reserve", "NSC")."""
+    acronym only if the article names that state too ("Federal Reserve", "NSC"). In an article
+    written (`when`) before a historical state ceased, a body of the state that holds its
+    capital now was that state's: the Kremlin of 1987 is the Soviet Union's."""
     named = {c.country for c in cands if c.label in ("GPE", "NORP") and c.country}
     for c in cands:
         if c.country is not None or c.label not in _RETYPED:
@@ -78,7 +80,9 @@ def place_bodies(cands: list[Candidate], text: str) -> None:
         country = body_index().get(_key(name))
         if country is None:
             continue
+        # a body of a state whose capital then belonged to a historical state was that one's
+        then = data.gazetteer().state_then(country, when) or country
         # an acronym ("NSC") may stand for anything else too, a company's ticker among them
-        if (len(words(name)) > 1 or name.isupper()) and country not in named:
+        if (len(words(name)) > 1 or name.isupper()) and not {country, then} & named:
             continue
-        c.country = country
+        c.country = then
