@@ -200,8 +200,12 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
             block = block or base  # the block's first verb names its phrases
             code = m.group(3) or block_code
             conv = convert(code, table, manual)
+            own_block = block
             if not m.group(3) and f"verb:{base}" in manual:
-                conv = manual[f"verb:{base}"]  # a verb the manual puts outside its block
+                # a verb the manual puts outside its block: its category, and not the block's
+                # phrases ("ratify" sits among CAMEO's verbs of yielding, whose "* treaty" is
+                # AGREE; the manual's SUPPORT is for ratifying treaties)
+                conv, own_block = manual[f"verb:{base}"], base
             forms: set[str] = set()
             first, _, rest = base.partition(" ")
             forms |= {(f + " " + rest).strip() for f in inflect(first)}
@@ -218,12 +222,12 @@ def build(shared: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
             # of its own, coded by its own verb
             if not conv and code.split(":")[0].strip() != "---":
                 continue
-            row = (base, block, code.split(":")[0], *(conv or (PHRASE_ONLY, "")))
+            row = (base, own_block, code.split(":")[0], *(conv or (PHRASE_ONLY, "")))
             for form in forms:
                 if form not in verbs or (conv and verbs[form][4] == PHRASE_ONLY):
                     verbs[form] = (form, *row)
-                if block not in blocks_of.setdefault(form, []):
-                    blocks_of[form].append(block)
+                if own_block not in blocks_of.setdefault(form, []):
+                    blocks_of[form].append(own_block)
         for pline in pattern_lines:
             m = re.match(r"^-\s+(.*?)\s*\[([^\]]*)\]", pline)
             if not m or "*" not in m.group(1):

@@ -100,3 +100,23 @@ def test_the_marker_of_a_condition_stays_in_reach_of_a_phrase(extractor: Extract
     text = "Ghana's minister said Accra would strike rebel bases inside Togo if the raids went on."
     found = [v for v in events(extractor, text) if text[v.cue_start : v.cue_end] == "strike"]
     assert [v.type for v in found] == ["THREATEN"]  # "strike * if": a threat, not an assault
+
+
+def test_a_verb_the_manual_codes_itself_takes_no_phrase_of_its_block() -> None:
+    # CAMEO lists "ratify" among its verbs of yielding, whose "* treaty" is an agreement; the
+    # PLOVER manual codes ratifying a treaty as SUPPORT
+    ratified = data.event_verbs()["ratified"]
+    assert ratified.type == "SUPPORT" and ratified.blocks == ("ratify",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Thai parliament ratified the border treaty with Laos.",
+        "The border treaty with Laos was ratified by the Thai parliament.",
+    ],
+)
+def test_ratifying_a_treaty_is_support(extractor: Extractor, sentence: str) -> None:
+    assert [(v.type, v.actors, v.targets) for v in events(extractor, sentence)] == [
+        ("SUPPORT", ("THA",), ("LAO",))
+    ]
