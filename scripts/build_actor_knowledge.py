@@ -80,11 +80,13 @@ def served(country: str, codes: list[tuple[str, str, str]]) -> str:
     return state.code if all(e and e <= state.ended for _, e in dated) else country
 
 
-def people(path: Path) -> list[tuple[str, str, list[str], list[str]]]:
-    """(name, country, aliases, roles) of each person entry: a name of two words or more whose
-    codes all carry a sector (a country's own entry has a bare three-letter code), one of them
-    dated (the entries of bodies are undated)."""
-    entries: list[tuple[str, list[str], list[tuple[str, str, str]]]] = []
+Entry = tuple[str, list[str], list[tuple[str, str, str]]]
+
+
+def actor_entries(path: Path) -> list[Entry]:
+    """(head, aliases, codes) of each entry of a Phoenix actors file, a code being (code, start,
+    end) with its dates as ISO days, empty where the file gives none."""
+    entries: list[Entry] = []
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -97,8 +99,15 @@ def people(path: Path) -> list[tuple[str, str, list[str], list[str]]]:
             entries[-1][1].append(head[1:])
         elif entries:
             entries[-1][2].extend(codes)
+    return entries
+
+
+def people(path: Path) -> list[tuple[str, str, list[str], list[str]]]:
+    """(name, country, aliases, roles) of each person entry: a name of two words or more whose
+    codes all carry a sector (a country's own entry has a bare three-letter code), one of them
+    dated (the entries of bodies are undated)."""
     out = []
-    for head, aliases, codes in entries:
+    for head, aliases, codes in actor_entries(path):
         name = _name(head)
         if len(name.split()) < 2 or not codes or any(len(c) <= 3 for c, _, _ in codes):
             continue
@@ -139,23 +148,12 @@ def bodies(path: Path, generic: set[str]) -> list[tuple[str, str, str]]:
     whose codes name one country and a sector of the state, under each name it goes by. A
     name of two countries' bodies, or that the agents file gives to a kind of agent, says
     nothing and is left out."""
-    entries: list[tuple[str, list[str], list[str]]] = []
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        dated = any(m["start"] or m["end"] for m in CODE.finditer(line))
-        codes = ["dated" if dated else m["code"] for m in CODE.finditer(line)]
-        head = CODE.sub("", line).strip()
-        if raw[:1].isalpha():
-            entries.append((head, [], codes))
-        elif entries and head.startswith("+"):
-            entries[-1][1].append(head[1:])
-        elif entries:
-            entries[-1][2].extend(codes)
     found: dict[str, tuple[str, str]] = {}
     clashing: set[str] = set()
-    for head, aliases, codes in entries:
+    for head, aliases, dated_codes in actor_entries(path):
+        if any(start or end for _, start, end in dated_codes):
+            continue  # a person's roles are dated; a body's codes are not
+        codes = [code for code, _, _ in dated_codes]
         if not codes or len({c[:3] for c in codes}) != 1:
             continue
         parts = {c[i : i + 3] for c in codes for i in range(3, len(c), 3)}

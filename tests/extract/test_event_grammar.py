@@ -6,16 +6,13 @@ from __future__ import annotations
 from bilateral.clean import clean_article
 from bilateral.extract import Extractor
 from bilateral.model import Document, Event, RawArticle
+from tests.extract.written import events_of_text
 
 PUBLISHED = "2024-03-14"  # a Thursday
 
 
 def events(extractor: Extractor, text: str) -> list[Event]:
-    raw = RawArticle(source="t.txt", content=text, fmt="text", published=PUBLISHED)
-    doc = clean_article(raw)
-    assert isinstance(doc, Document)
-    (facts,) = extractor([doc])
-    return sorted(facts.events, key=lambda v: v.cue_start)
+    return events_of_text(extractor, text, PUBLISHED)
 
 
 def test_a_denied_agreement_is_no_agreement(extractor: Extractor) -> None:

@@ -8,18 +8,14 @@ from __future__ import annotations
 import pytest
 
 from bilateral import data
-from bilateral.clean import clean_article
 from bilateral.extract import Extractor
 from bilateral.extract.events.cues import PHRASE_ONLY, CueFinder
-from bilateral.model import Document, Event, RawArticle
+from bilateral.model import Event
+from tests.extract.written import events_of_text
 
 
 def events(extractor: Extractor, text: str) -> list[Event]:
-    raw = RawArticle(source="t.txt", content=text, fmt="text", published="2024-03-14")
-    doc = clean_article(raw)
-    assert isinstance(doc, Document)
-    (facts,) = extractor([doc])
-    return sorted(facts.events, key=lambda v: v.cue_start)
+    return events_of_text(extractor, text, "2024-03-14")
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bilateral.clean import clean_article
 from bilateral.extract import Extractor
-from bilateral.model import Document, Event, RawArticle
+from bilateral.model import Event
+from tests.extract.written import events_of_text
 
 CASES = [
     # sentence, category, actors, targets
@@ -29,11 +29,7 @@ CASES = [
 
 
 def events(extractor: Extractor, text: str) -> list[Event]:
-    raw = RawArticle(source="t.txt", content=text, fmt="text", published="2024-03-14")
-    doc = clean_article(raw)
-    assert isinstance(doc, Document)
-    (facts,) = extractor([doc])
-    return sorted(facts.events, key=lambda v: v.cue_start)
+    return events_of_text(extractor, text, "2024-03-14")
 
 
 @pytest.mark.parametrize(("sentence", "category", "actors", "targets"), CASES)

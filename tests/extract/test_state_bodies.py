@@ -9,19 +9,16 @@ from pathlib import Path
 import pytest
 
 from bilateral import data
-from bilateral.clean import clean_article
 from bilateral.extract import Extractor
-from bilateral.model import ArticleEntities, Document, RawArticle
+from bilateral.model import ArticleEntities
+from tests.extract.written import extract_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 
 
 def facts(extractor: Extractor, text: str) -> ArticleEntities:
-    doc = clean_article(RawArticle(source="t.txt", content=text, fmt="text"))
-    assert isinstance(doc, Document)
-    (found,) = extractor([doc])
-    return found
+    return extract_text(extractor, text)
 
 
 def country_of(found: ArticleEntities, name: str) -> str | None:
@@ -72,15 +69,8 @@ def test_an_acronym_needs_its_state_named_in_the_article(extractor: Extractor) -
 
 
 def test_a_body_in_its_time_is_the_historical_states(extractor: Extractor) -> None:
-    doc = clean_article(
-        RawArticle(
-            source="t.txt",
-            content="The Kremlin warned Finland against joining the trade bloc.",
-            fmt="text",
-            published="1987-03-02",
-        )
+    found = extract_text(
+        extractor, "The Kremlin warned Finland against joining the trade bloc.", "1987-03-02"
     )
-    assert isinstance(doc, Document)
-    (found,) = extractor([doc])
     assert country_of(found, "Kremlin") == "SUN"
     assert [(v.actors, v.targets) for v in found.events] == [(("SUN",), ("FIN",))]

@@ -105,6 +105,6 @@ def dated_line(line: str) -> tuple[str | None, str]:
     for pattern in _PATTERNS:
         at = pattern.match(written)
         if at:
-            after = written[at.end("day") if pattern is _PATTERNS[0] else at.end() :]
+            after = written[max(at.end("day"), at.end("year")) :]  # the date's last figure
             return found, _LEADING_TIME.sub("", after).strip()
     return found, ""
