@@ -366,6 +366,12 @@ def event_grammar() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def combining_forms() -> dict[str, str]:
+    """Combining form of a country's name ("Sino", "Franco") -> the country's code."""
+    return {row[0].strip(): row[1].strip() for row in _rows("combining_forms.tsv")}
+
+
+@cache
 def speech() -> dict[str, str]:
     """Words of attribution -> verb, source or pronoun."""
     return {row[0]: row[1] for row in _rows("speech.tsv")}
@@ -394,6 +400,7 @@ __all__ = [
     "QuestionCue",
     "Title",
     "boilerplate",
+    "combining_forms",
     "countries",
     "currencies",
     "descriptors",

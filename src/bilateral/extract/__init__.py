@@ -9,7 +9,16 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from bilateral.extract import candidates, context, country_names, known, people, speech, values
+from bilateral.extract import (
+    candidates,
+    compounds,
+    context,
+    country_names,
+    known,
+    people,
+    speech,
+    values,
+)
 from bilateral.extract.agency import Agency
 from bilateral.extract.attribution import Attributor, Person, PersonMention, Speaker
 from bilateral.extract.claims import ClaimFinder, CountryMention, Draft
@@ -126,6 +135,7 @@ class Extractor:
         people.attach_roles(merged, text, lex)
         country_names.in_their_time(merged, text, lex, document.published)
         merged = country_names.in_organisations(merged, text, lex)
+        merged = compounds.in_compounds(merged, text, lex)
         return resolve_in_article(document.id, text, merged, lex)
 
     def _first(self, document: Document, doc: Doc) -> _Pending:
@@ -207,12 +217,15 @@ class Extractor:
     ) -> Article:
         by_id = {e.id: e for e in found.entities}
         countries = self.country_names
-        parties = [
+        named = [
             Party(m.start, m.end, e.country)
             for m in found.mentions
             if (e := by_id[m.local_entity_id]).country
             and e.type in ("GPE", "NORP", "PERSON", "ORG")
         ]
+        # "U.S.-backed rebels attacked": the rebels act, not the United States
+        patrons = tuple(p for p in named if compounds.patron_of(text, p.end))
+        parties = [p for p in named if p not in patrons]
         people = [
             Named(m.start, m.end, m.local_entity_id) for m in found.mentions if m.type == "PERSON"
         ]
@@ -223,7 +236,9 @@ class Extractor:
         ]
         quoted = [(q.start, q.end) for q in spans]
         dates = reference_dates(text, published, dates)
-        return Article(sentences, body, quoted, parties, people, places, dyad, dates, published)
+        return Article(
+            sentences, body, quoted, parties, people, places, dyad, dates, published, patrons
+        )
 
     def _events(self, document: Document, p: _Pending) -> tuple[Event, ...]:
         text, published = document.text, p.published

@@ -286,10 +286,12 @@ class EventFinder:
             targets = [actors.pop()]
         if not actors and len(targets) >= 2:
             actors = [targets.pop(0)]
+        # a patron named in the sentence ("U.S.-backed rebels") is no side the pair fills in
+        patrons = {p.code for p in a.patrons if s_start <= p.start and p.end <= s_end}
         for code in a.dyad:  # the pair the article is about fills what the clause leaves open
             if len(actors) + len(targets) >= 2:
                 break
-            if code not in actors and code not in targets:
+            if code not in actors and code not in targets and code not in patrons:
                 (targets if actors else actors).append(code)
         # dyadic: the words name both sides (not the article's pair filling in for one)
         named = {p.code for p in here}

@@ -90,6 +90,9 @@ class Article:
     dyad: tuple[str, ...]
     dates: list[DateMention]
     published: date | None = None
+    # countries named only as a patron or maker of a noun ("U.S.-backed rebels"): no party,
+    # and no side the article's pair may fill in for the clause they are named in
+    patrons: tuple[Party, ...] = ()
 
 
 # (text, sentences where no cue was found, parties as (start, end, country), sentences with the

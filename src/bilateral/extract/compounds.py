@@ -1,0 +1,198 @@
+"""Countries inside hyphenated words: "U.S.-made", "Saudi-led", "Sino-Soviet", "Franco-German".
+
+The tokenizer keeps a word such as "U.S.-made" or "Sino-U.S." whole, and the tagger calls
+"Sino-Soviet" one nationality of no country, so the gazetteer alone loses them. Each part of a
+hyphenated word that names a country (its name, abbreviation or demonym) is a mention of that
+country, spanning the part's own characters, typed as the gazetteer types the form (GPE for a
+name, NORP for a demonym). A combining form (data/combining_forms.tsv: "Sino", "Franco") is a
+mention only in front of a hyphen and a part that names a country ("Sino-Soviet", "Anglo-French",
+"Sino-U.S."): "Indo-Pacific" is a region, "Anglo-Saxon" a people, "Franco" alone a surname.
+
+Names of several words reach across the word's edges ("South Korea-Japan", "U.S.-North Korea"):
+up to three capitalised words on either side are tried with the parts next to them, the longest
+form first, and a capital or a region written with a hyphen ("Porto-Novo", "Asia-Pacific") is
+one part that names no country here (the other rules take it).
+
+A compound whose participle makes the country a patron or maker of the noun ("U.S.-backed
+rebels", "Chinese-built ship": data/event_grammar.tsv, `patron`) keeps the country as a
+mention of the article, but the country is no side of the noun's events (`patron_of`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bilateral import data
+from bilateral.extract.candidates import Candidate
+from bilateral.extract.lexicon import Lexicon
+
+_COMPOUND = re.compile(r"(?<![\w.-])[^\W_][\w.]*(?:-[\w.]+)+")
+_CAPITALISED = re.compile(r"[A-Z][\w.]*")
+_REACH = 3  # capitalised words tried on either side of the hyphenated word
+_REPLACEABLE = ("GPE", "NORP", "LOC")
+_WORD_REST = re.compile(r"[\w.-]*")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    start: int
+    end: int
+    hyphen: bool  # a part of the hyphenated word itself, not a word beside it
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    label: str  # GPE, NORP, FORM (a combining form), or "" for a part that names no country
+    code: str | None
+
+
+@cache
+def _patrons() -> frozenset[str]:
+    return frozenset(data.event_grammar().get("patron", ()))
+
+
+def _units(text: str, match: re.Match[str]) -> list[_Unit]:
+    """The parts of the word, with up to three capitalised words on either side."""
+    parts, offset = [], match.start()
+    for piece in match.group(0).split("-"):
+        if piece:
+            end = offset + len(piece)
+            if end == match.end() and piece.endswith(".") and piece.count(".") == 1:
+                end -= 1  # a sentence's full stop: "made in the U.S.-Japan."
+            parts.append(_Unit(offset, end, True))
+        offset += len(piece) + 1
+    before = [
+        _Unit(m.start(), m.end(), False)
+        for m in _CAPITALISED.finditer(text, max(0, match.start() - 60), match.start())
+    ]
+    before = _adjacent(text, before[::-1], match.start(), backwards=True)[::-1]
+    after = [
+        _Unit(m.start(), m.end(), False)
+        for m in _CAPITALISED.finditer(text, match.end(), match.end() + 60)
+    ]
+    return before + parts + _adjacent(text, after, match.end(), backwards=False)
+
+
+def _adjacent(text: str, words: list[_Unit], edge: int, backwards: bool) -> list[_Unit]:
+    """The words that follow one another from `edge` with a single space between."""
+    out: list[_Unit] = []
+    for w in words[:_REACH]:
+        gap = text[w.end : edge] if backwards else text[edge : w.start]
+        if gap != " ":
+            break
+        out.append(w)
+        edge = w.start if backwards else w.end
+    return out
+
+
+def _name(form: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """What the form names: a country (GPE), a people (NORP), or another place ("")."""
+    place = lex.gazetteer.places.get(form)
+    if place is not None:
+        return ("GPE", place.country) if place.kind == "country" else ("", None)
+    if form in lex.gazetteer.demonyms:
+        return "NORP", lex.gazetteer.demonyms[form]
+    if form in data.regions():
+        return "", None
+    return None
+
+
+def _read(text: str, units: list[_Unit], lex: Lexicon) -> list[_Found]:
+    """The longest names among the units, left to right, each holding a part of the word."""
+    found: list[_Found] = []
+    i = 0
+    while i < len(units):
+        for j in range(len(units), i, -1):
+            if not any(u.hyphen for u in units[i:j]):
+                continue
+            start, end = units[i].start, units[j - 1].end
+            named = _name(text[start:end], lex)
+            if named is None and j == i + 1 and units[i].hyphen:
+                code = data.combining_forms().get(text[start:end])
+                named = ("FORM", code) if code else None
+            if named is not None:
+                found.append(_Found(start, end, *named))
+                i = j
+                break
+        else:
+            found.append(_Found(units[i].start, units[i].end, "", None))
+            i += 1
+    return found
+
+
+def _counting(found: list[_Found], text: str) -> list[bool]:
+    """Which parts name a country here. A name or demonym before a hyphen ("U.S.-made"), or
+    after a hyphen and a part that counts ("Japanese-U.S."); not after any other word
+    ("anti-U.S.", whose country the other rules judge). A combining form only in front of a
+    hyphen and a part naming a country, or a chain of forms ending in one ("Sino-Soviet")."""
+    n = len(found)
+
+    def joined(k: int) -> bool:  # part k and part k + 1 are one hyphen apart
+        return k + 1 < n and text[found[k].end : found[k + 1].start] == "-"
+
+    def country(k: int) -> bool:
+        return found[k].code is not None and found[k].label != "FORM"
+
+    form = [False] * n
+    for k in range(n - 1, -1, -1):
+        if found[k].label == "FORM" and joined(k):
+            form[k] = country(k + 1) or form[k + 1]
+    counts = list(form)
+    for k in range(n):
+        if country(k):
+            counts[k] = joined(k) or (k > 0 and joined(k - 1) and counts[k - 1])
+    return counts
+
+
+def _countries(found: list[_Found], text: str) -> list[Candidate]:
+    """A candidate for each part that names a country."""
+    return [
+        Candidate(f.start, f.end, "GPE" if f.label == "GPE" else "NORP", f.code, fixed=True)
+        for f, counts in zip(found, _counting(found, text), strict=True)
+        if counts
+    ]
+
+
+def in_compounds(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
+    """The countries each hyphenated word names, in place of what the other rules made of the
+    word: a nationality of no country ("Sino-Soviet"), one part only ("German" of
+    "Franco-German") or nothing ("U.S.-made"). A name the word is only part of ("U.S.-China
+    Business Council") or that knowledge typed otherwise keeps the word as it is."""
+    if "-" not in text:
+        return cands
+    out = list(cands)
+    for match in _COMPOUND.finditer(text):
+        units = _units(text, match)
+        found = _read(text, units, lex)
+        countries = _countries(found, text)
+        if not countries:
+            continue
+        start, end = countries[0].start, countries[-1].end
+        start, end = min(start, match.start()), max(end, match.end())
+        overlapping = [c for c in out if c.start < end and c.end > start]
+        if any(
+            c.start < start or c.end > end or (c.fixed and c.label not in _REPLACEABLE)
+            for c in overlapping
+        ):
+            continue
+        # what overlaps a country part gives way to it ("Sino-Soviet", typed a nationality of
+        # no country); the other parts keep what they were ("Kurdish" of "Iraqi-Kurdish")
+        replaced = [
+            c for c in overlapping if any(c.start < n.end and n.start < c.end for n in countries)
+        ]
+        out = [c for c in out if c not in replaced] + countries
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def patron_of(text: str, end: int) -> bool:
+    """A country part ending at `end` of a hyphenated word whose last part makes the country
+    a patron or maker of the noun it describes: "U.S.-backed", "Chinese-built"."""
+    if text[end : end + 1] != "-":
+        return False
+    word = _WORD_REST.match(text, end)
+    last = word.group(0).rstrip("-.").rsplit("-", 1)[-1] if word else ""
+    return last.lower() in _patrons()
