@@ -143,3 +143,11 @@ def test_forms_count_beside_the_words_that_must_not(extractor: Extractor) -> Non
     assert ("Francisco Franco", "PERSON", "ESP") in _countries(found)
     assert "IND" not in _codes(extractor, text)
     assert sum(t == "Anglo" for t, _, code in _countries(found) if code) == 1  # not the farmers
+
+
+def test_a_maker_can_still_be_acted_on(extractor: Extractor) -> None:
+    events = events_of_text(
+        extractor, "Mexico imposed a steep tariff on Korean-made washing machines.", "2024-05-01"
+    )
+    sanction = next(v for v in events if v.type == "SANCTION")
+    assert sanction.actors == ("MEX",) and sanction.targets == ("KOR",)

@@ -217,15 +217,14 @@ class Extractor:
     ) -> Article:
         by_id = {e.id: e for e in found.entities}
         countries = self.country_names
-        named = [
+        parties = [
             Party(m.start, m.end, e.country)
             for m in found.mentions
             if (e := by_id[m.local_entity_id]).country
             and e.type in ("GPE", "NORP", "PERSON", "ORG")
         ]
         # "U.S.-backed rebels attacked": the rebels act, not the United States
-        patrons = tuple(p for p in named if compounds.patron_of(text, p.end))
-        parties = [p for p in named if p not in patrons]
+        patrons = tuple(p for p in parties if compounds.patron_of(text, p.end))
         people = [
             Named(m.start, m.end, m.local_entity_id) for m in found.mentions if m.type == "PERSON"
         ]

@@ -282,16 +282,18 @@ class EventFinder:
             elif decided and decided[1]:
                 targets = decided[1]
                 actors = [x for x in actors + targets if x not in decided[1]][:1]
+        # a country named only as the patron or maker of a noun ("U.S.-backed rebels
+        # attacked") does not act; it may be acted on ("a surtax on Chinese-made cars")
+        patrons = _patrons(a, s_start, s_end)
+        actors = [x for x in actors if x not in patrons]
         if not targets and len(actors) >= 2:
             targets = [actors.pop()]
-        if not actors and len(targets) >= 2:
+        if not actors and len(targets) >= 2 and targets[0] not in patrons:
             actors = [targets.pop(0)]
-        # a patron named in the sentence ("U.S.-backed rebels") is no side the pair fills in
-        patrons = {p.code for p in a.patrons if s_start <= p.start and p.end <= s_end}
         for code in a.dyad:  # the pair the article is about fills what the clause leaves open
             if len(actors) + len(targets) >= 2:
                 break
-            if code not in actors and code not in targets and code not in patrons:
+            if code not in actors and code not in targets and (actors or code not in patrons):
                 (targets if actors else actors).append(code)
         # dyadic: the words name both sides (not the article's pair filling in for one)
         named = {p.code for p in here}
@@ -354,3 +356,10 @@ class EventFinder:
             actor_sector=self.cues.agent(text, c_start, c.end, last=True),
             target_sector=self.cues.agent(text, c.end, c_end, last=False),
         )
+
+
+def _patrons(a: Article, start: int, end: int) -> set[str]:
+    """The countries the sentence names only as the patron or maker of a noun."""
+    patrons = {p for p in a.patrons if start <= p.start and p.end <= end}
+    others = {p.code for p in a.parties if start <= p.start and p.end <= end and p not in patrons}
+    return {p.code for p in patrons} - others

@@ -90,8 +90,8 @@ class Article:
     dyad: tuple[str, ...]
     dates: list[DateMention]
     published: date | None = None
-    # countries named only as a patron or maker of a noun ("U.S.-backed rebels"): no party,
-    # and no side the article's pair may fill in for the clause they are named in
+    # the parties named as the patron or maker of a noun ("U.S.-backed rebels"): no actor of
+    # the sentence they are named in, whether named or filled in from the article's pair
     patrons: tuple[Party, ...] = ()
 
 
