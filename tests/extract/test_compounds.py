@@ -151,3 +151,8 @@ def test_a_maker_can_still_be_acted_on(extractor: Extractor) -> None:
     )
     sanction = next(v for v in events if v.type == "SANCTION")
     assert sanction.actors == ("MEX",) and sanction.targets == ("KOR",)
+
+
+def test_a_name_the_tagger_gave_a_word_not_all_countries_stays(extractor: Extractor) -> None:
+    found = extract_text(extractor, "Senators spoke of the Iran-contra affair at length.")
+    assert "IRN" not in {code for _, _, code in _countries(found)}

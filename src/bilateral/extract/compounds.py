@@ -161,31 +161,46 @@ def in_compounds(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candid
     """The countries each hyphenated word names, in place of what the other rules made of the
     word: a nationality of no country ("Sino-Soviet"), one part only ("German" of
     "Franco-German") or nothing ("U.S.-made"). A name the word is only part of ("U.S.-China
-    Business Council") or that knowledge typed otherwise keeps the word as it is."""
+    Business Council"), a name knowledge typed otherwise, and a name the tagger gave a word
+    that is not all countries ("Iran-contra", an affair) keep the word as it is."""
     if "-" not in text:
         return cands
     out = list(cands)
     for match in _COMPOUND.finditer(text):
-        units = _units(text, match)
-        found = _read(text, units, lex)
+        found = _read(text, _units(text, match), lex)
         countries = _countries(found, text)
         if not countries:
             continue
-        start, end = countries[0].start, countries[-1].end
-        start, end = min(start, match.start()), max(end, match.end())
+        only = all(f.code is not None for f in found if match.start() <= f.start < match.end())
+        start = min(countries[0].start, match.start())
+        end = max(countries[-1].end, match.end())
         overlapping = [c for c in out if c.start < end and c.end > start]
-        if any(
-            c.start < start or c.end > end or (c.fixed and c.label not in _REPLACEABLE)
-            for c in overlapping
-        ):
+        if any(_kept(c, start, end, only) for c in overlapping):
             continue
         # what overlaps a country part gives way to it ("Sino-Soviet", typed a nationality of
         # no country); the other parts keep what they were ("Kurdish" of "Iraqi-Kurdish")
-        replaced = [
-            c for c in overlapping if any(c.start < n.end and n.start < c.end for n in countries)
-        ]
-        out = [c for c in out if c not in replaced] + countries
-    return sorted(out, key=lambda c: (c.start, c.end))
+        for n in countries:
+            same = [i for i, c in enumerate(out) if c.start < n.end and n.start < c.end]
+            if [(out[i].start, out[i].end, out[i].label, out[i].country) for i in same] == [
+                (n.start, n.end, n.label, n.country)
+            ]:
+                continue  # already so ("U.S.-Japan")
+            at = same[0] if same else None
+            out = [c for i, c in enumerate(out) if i not in same]
+            if at is None:
+                at = next((i for i, c in enumerate(out) if c.start > n.start), len(out))
+            out.insert(min(at, len(out)), n)
+    return out
+
+
+def _kept(c: Candidate, start: int, end: int, only_countries: bool) -> bool:
+    """Whether a name that overlaps the word keeps it: it runs beyond the word, knowledge typed
+    it otherwise, or the tagger named a word that is not all countries otherwise."""
+    if c.start < start or c.end > end:
+        return True
+    if c.label in _REPLACEABLE:
+        return False
+    return c.fixed or not only_countries
 
 
 def patron_of(text: str, end: int) -> bool:
