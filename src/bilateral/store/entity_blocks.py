@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, select
 
 from bilateral.model import Entity, LocalEntity
 from bilateral.store import schema, writes
+from bilateral.store.bulk import insert_rows
 from bilateral.store.queries import local_entity
 
 BLOCKS_MISSING = "entity_blocks_missing"
@@ -21,9 +22,8 @@ def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
 
 
 def write_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> None:
-    rows = [{"block": b, "local_id": lid} for lid, keys in blocks.items() for b in set(keys)]
-    if rows:
-        conn.execute(insert(schema.entity_blocks), rows)
+    rows = [(b, lid) for lid, keys in blocks.items() for b in set(keys)]
+    insert_rows(conn, schema.entity_blocks, ("block", "local_id"), rows)
 
 
 def blocks_missing(conn: Connection) -> bool:
