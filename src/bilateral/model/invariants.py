@@ -86,8 +86,9 @@ def normalise(text: str, facts: ArticleEntities) -> Normalised:
             dropped.append(f"quote {q.start}-{q.end} outside its text")
         return ok
 
+    # A record is copied only where a reference is cleared: most are kept as they came.
     quotes = [
-        replace(q, speaker_id=speaker(q.speaker_id))
+        q if speaker(q.speaker_id) == q.speaker_id else replace(q, speaker_id=None)
         for q in _unique((q for q in facts.quotes if quote_ok(q)), lambda q: q.id, "quote", dropped)
     ]
 
@@ -98,7 +99,7 @@ def normalise(text: str, facts: ArticleEntities) -> Normalised:
         return ok
 
     claims = [
-        replace(c, speaker_id=speaker(c.speaker_id))
+        c if speaker(c.speaker_id) == c.speaker_id else replace(c, speaker_id=None)
         for c in _unique((c for c in facts.claims if claim_ok(c)), lambda c: c.id, "claim", dropped)
     ]
 
@@ -109,11 +110,9 @@ def normalise(text: str, facts: ArticleEntities) -> Normalised:
         return ok
 
     events = [
-        replace(
-            v,
-            people=tuple(p for p in v.people if p in local),
-            place=speaker(v.place),
-        )
+        v
+        if speaker(v.place) == v.place and all(p in local for p in v.people)
+        else replace(v, people=tuple(p for p in v.people if p in local), place=speaker(v.place))
         for v in _unique((v for v in facts.events if event_ok(v)), lambda v: v.id, "event", dropped)
     ]
     result = ArticleEntities(
