@@ -253,7 +253,7 @@ def resolve_new_entities(kb: KnowledgeBase) -> None:
         return
     if not kb.entities_stale():
         return
-    found = kb.locals_to_resolve(kb.unresolved_blocks())
+    found = kb.locals_to_resolve()
     kb.replace_entities_of([e.id for e, _ in found], resolve_entities(found))
 
 
