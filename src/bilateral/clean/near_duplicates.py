@@ -29,13 +29,12 @@ def signature(text: str) -> tuple[int, ...]:
     spaced = " ".join(words)
     joined = spaced.encode()
     sizes = map(len, words) if len(joined) == len(spaced) else (len(w.encode()) for w in words)
-    ends = list(accumulate(n + 1 for n in sizes))  # where each word ends, plus its space
-    view = memoryview(joined)
+    ends = list(accumulate(map((1).__add__, sizes)))  # where each word ends, plus its space
     if len(words) < SHINGLE:
         hashes = [zlib.crc32(joined)]
     else:
         hashes = [
-            zlib.crc32(view[start : end - 1])
+            zlib.crc32(joined[start : end - 1])
             for start, end in zip([0, *ends], ends[SHINGLE - 1 :], strict=False)
         ]
     # A repeated shingle hashes alike and cannot change a minimum, so none is dropped.
