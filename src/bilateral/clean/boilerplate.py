@@ -30,7 +30,7 @@ _PHOTO_START = re.compile(r"^\s*(?:photo|image|picture)\b", re.IGNORECASE)
 # a character every branch of _CODE needs: a line without any cannot be code
 _CODE_CHARS = re.compile(r"[(){}\[\];=\\]")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
-_NON_WORD = re.compile(r"[^\w'’-]+")
+_WORD = re.compile(r"[\w'’-]+")
 # a trail of site sections ("Home > World > Asia"): short labels joined by arrows, no sentence
 _BREADCRUMB = re.compile(r"^\s*[^\s.!?>›»][^.!?>›»]{0,40}(?:\s+[>›»]\s+[^.!?>›»]{1,40}){1,6}\s*$")
 _ARROW = re.compile(r"[>›»]")
@@ -44,8 +44,7 @@ DATE_WORDS = 7
 
 
 def _key(line: str) -> str:
-    """The line's words ([\\w'’-]+) in lower case, one space between them."""
-    return _NON_WORD.sub(" ", line.lower()).strip(" ")
+    return " ".join(_WORD.findall(line.lower()))
 
 
 @dataclass
@@ -144,17 +143,18 @@ def strip_page(paragraphs: list[str], known_title: str | None = None) -> Cleaned
 
 def classify(line: str, key: str, state: Cleaned) -> str:
     words = key.split()
-    before_body = all(kind != "body" for kind, _ in state.paragraphs)
+    # the cheap tests first: the paragraphs are scanned, and the title's key made, only when
+    # the rest of the condition holds
     if (
         state.title is None
-        and before_body
         and len(words) >= 3
         and len(line) <= 250
         and not line.endswith(".")
+        and all(kind != "body" for kind, _ in state.paragraphs)
     ):
         state.title = line
         return "title"
-    if state.title is not None and key == _key(state.title) and not state.paragraphs:
+    if state.title is not None and not state.paragraphs and key == _key(state.title):
         return "title"
     photo = ("photo" in line.lower() or _PHOTO_START.match(line)) and _PHOTO.search(line)
     if photo or (_CREDIT_TAIL.search(line) and len(words) > 6):
