@@ -47,8 +47,8 @@ def backfill_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> No
 def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
     """Every local entity in the blocks of those no canonical entity holds yet, and every other
     member of the canonical entities they belong to now, with how often each is mentioned.
-    The database finds them (one query each for the entities and their counts): the blocks
-    and ids never come back to be sent again in chunks."""
+    The database finds them, with their counts, in one query: the blocks and ids never come
+    back to be sent again in chunks."""
     le, m = schema.local_entities.c, schema.mentions.c
     blocks, news = schema.entity_blocks.alias("blocks"), schema.local_entities.alias("news")
     unresolved = (
@@ -69,16 +69,18 @@ def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
     wanted = union(
         sharing, select(members.c.id).where(members.c.entity_id.in_(their_entities))
     ).subquery("wanted")
-    counts: dict[str, int] = {
-        row[0]: int(row[1])
-        for row in conn.execute(
-            select(m.local_entity_id, func.count())
-            .where(m.local_entity_id.in_(select(wanted.c.local_id)))
-            .group_by(m.local_entity_id)
+    mentioned = (
+        select(func.count())
+        .where(m.local_entity_id == le.id)
+        .correlate(schema.local_entities)
+        .scalar_subquery()
+    )
+    rows = conn.execute(
+        select(schema.local_entities, mentioned.label("mentioned")).where(
+            le.id.in_(select(wanted.c.local_id))
         )
-    }
-    rows = conn.execute(select(schema.local_entities).where(le.id.in_(select(wanted.c.local_id))))
-    out = [(local_entity(r), counts.get(r.id, 0)) for r in rows]
+    )
+    out = [(local_entity(r), int(r.mentioned)) for r in rows]
     return sorted(out, key=lambda pair: pair[0].id)
 
 

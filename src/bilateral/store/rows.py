@@ -4,7 +4,7 @@ says which field is stored under which column, and the writes and the reads both
 from __future__ import annotations
 
 from dataclasses import fields
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
 from bilateral.model import Claim, Event
@@ -38,7 +38,14 @@ def to_values(record: Claim | Event, group_key: str | None) -> tuple[Any, ...]:
     return (*(list(v) if isinstance(v, tuple) else v for v in values), group_key)
 
 
+# for a kind and the columns of a result: a getter of the kind's fields, in order, from a row
+_READERS: dict[tuple[type, tuple[str, ...]], itemgetter[Any]] = {}
+
+
 def from_row(kind: type[Record], row: Any) -> Record:
-    values = (getattr(row, column) for column in _COLUMNS[kind])
-    found: list[Any] = [tuple(v) if isinstance(v, list) else v for v in values]
+    keys = tuple(row._fields)
+    read = _READERS.get((kind, keys))
+    if read is None:
+        read = _READERS[(kind, keys)] = itemgetter(*(keys.index(c) for c in _COLUMNS[kind]))
+    found: list[Any] = [tuple(v) if isinstance(v, list) else v for v in read(row)]
     return kind(*found)
