@@ -39,8 +39,10 @@ def signature(text: str) -> tuple[int, ...]:
         ]
     # A repeated shingle hashes alike and cannot change a minimum, so none is dropped.
     # a*x + b stays below 2**63 since a < 2**31 and x < 2**32: no overflow in uint64.
-    column = np.array(hashes, dtype=np.uint64)[:, None]
-    mixed = (column * _A[None, :] + _B[None, :]) % _PRIME
+    # one array for every permutation of every shingle, added to and reduced in place
+    mixed = np.array(hashes, dtype=np.uint64)[:, None] * _A[None, :]
+    mixed += _B[None, :]
+    mixed %= _PRIME
     return tuple(mixed.min(axis=0).tolist())
 
 

@@ -3,6 +3,7 @@ says which field is stored under which column, and the writes and the reads both
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
@@ -38,14 +39,15 @@ def to_values(record: Claim | Event, group_key: str | None) -> tuple[Any, ...]:
     return (*(list(v) if isinstance(v, tuple) else v for v in values), group_key)
 
 
-# for a kind and the columns of a result: a getter of the kind's fields, in order, from a row
-_READERS: dict[tuple[type, tuple[str, ...]], itemgetter[Any]] = {}
-
-
-def from_row(kind: type[Record], row: Any) -> Record:
-    keys = tuple(row._fields)
-    read = _READERS.get((kind, keys))
-    if read is None:
-        read = _READERS[(kind, keys)] = itemgetter(*(keys.index(c) for c in _COLUMNS[kind]))
-    found: list[Any] = [tuple(v) if isinstance(v, list) else v for v in read(row)]
-    return kind(*found)
+def from_rows(kind: type[Record], rows: Sequence[Any]) -> list[Record]:
+    """Records of rows that all hold the same columns (those of the kind's table, in any
+    order): each field is found by position, the positions once for all the rows."""
+    if not rows:
+        return []
+    keys = tuple(rows[0]._fields)
+    read = itemgetter(*(keys.index(column) for column in _COLUMNS[kind]))
+    out = []
+    for row in rows:
+        found: list[Any] = [tuple(v) if isinstance(v, list) else v for v in read(row)]
+        out.append(kind(*found))
+    return out
