@@ -82,15 +82,12 @@ def _plan(
 
 def _execute(conn: Connection, plan: _Plan, rows: list[Row]) -> None:
     sql, order, processors = plan
-    jobs = [(at, p) for at, p in enumerate(processors) if p is not None]
-    if order != tuple(range(len(rows[0]))):
-        rows = [tuple(row[i] for i in order) for row in rows]
-    if jobs:
-        processed = []
-        for row in rows:
-            values = list(row)
-            for at, process in jobs:
-                values[at] = process(values[at])
-            processed.append(tuple(values))
-        rows = processed
+    if order != tuple(range(len(rows[0]))) or any(processors):
+        # column by column: put in the statement's order, each through its processor
+        given = list(zip(*rows, strict=True))
+        columns = [given[i] for i in order]
+        for at, process in enumerate(processors):
+            if process is not None:
+                columns[at] = tuple(map(process, columns[at]))
+        rows = list(zip(*columns, strict=True))
     conn.exec_driver_sql(sql, rows)
