@@ -57,9 +57,9 @@ def band_keys(sig: tuple[int, ...]) -> tuple[str, ...]:
     """The LSH bands of a signature as strings: two texts that share one are candidates."""
     if len(sig) != PERMUTATIONS:
         return ()
+    values = list(map(str, sig))
     return tuple(
-        f"{band}:" + ",".join(map(str, sig[band * ROWS : (band + 1) * ROWS]))
-        for band in range(BANDS)
+        f"{band}:" + ",".join(values[band * ROWS : (band + 1) * ROWS]) for band in range(BANDS)
     )
 
 
