@@ -66,3 +66,12 @@ def test_facts_beyond_the_text_are_dropped() -> None:
     found = normalise(TEXT, _facts(claims=(claim,), events=(event,), quotes=(quote,)))
     assert (found.facts.claims, found.facts.events, found.facts.quotes) == ((), (), ())
     assert len(found.dropped) == 3
+
+
+def test_mentions_out_of_order_are_sorted_and_kept() -> None:
+    """Valid facts whose mentions are not in order take the full path, which sorts them."""
+    togo = Mention("d", 10, 14, "Togo", "GPE", "l1")
+    facts = ArticleEntities("d", _facts().entities, (togo, *_facts().mentions))
+    found = normalise(TEXT, facts)
+    assert not found.changed
+    assert [m.start for m in found.facts.mentions] == [0, 10]

@@ -24,10 +24,20 @@ _CODE = re.compile(
 )
 _CREDIT_TAIL = re.compile(r"\((?:photo[^)]*|[^()]{2,80})\)\s*$", re.IGNORECASE)
 _PHOTO = re.compile(r"\bphoto(?:\s*credit)?\s*:|^\s*(?:photo|image|picture)\b", re.IGNORECASE)
+# what _PHOTO needs to match, tested first because it is cheaper: "photo" in the line, or its
+# second branch (no other letter folds to p, h, o or t, so lower() keeps every "photo" it matches)
+_PHOTO_START = re.compile(r"^\s*(?:photo|image|picture)\b", re.IGNORECASE)
+# a character every branch of _CODE needs: a line without any cannot be code
+_CODE_CHARS = re.compile(r"[(){}\[\];=\\]")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _WORD = re.compile(r"[\w'’-]+")
 # a trail of site sections ("Home > World > Asia"): short labels joined by arrows, no sentence
 _BREADCRUMB = re.compile(r"^\s*[^\s.!?>›»][^.!?>›»]{0,40}(?:\s+[>›»]\s+[^.!?>›»]{1,40}){1,6}\s*$")
+_ARROW = re.compile(r"[>›»]")
+# where a line of navigation breaks into items; a line with no double space and none of the
+# bullets has a single item, found without running the split
+_ITEM_BREAK = re.compile(r"\s{2,}|\s*[|•·]\s*")
+_DOUBLE_SPACE = re.compile(r"\s\s")
 # the most words a line of dates can have ("Thu, 29 Dec 2022 17:24:00 +0900 GMT"): a longer
 # one that begins with a date ("On March 3, 2021, the two ...") is a sentence, not navigation
 DATE_WORDS = 7
@@ -45,22 +55,29 @@ class Cleaned:
     published: str | None = None
 
 
-def _is_nav(line: str, phrases: dict[str, str]) -> bool:
+def _items(line: str) -> list[str]:
+    """The non-blank items of a line split at double spaces and bullets."""
+    if "|" in line or "•" in line or "·" in line or _DOUBLE_SPACE.search(line):
+        return [s for s in _ITEM_BREAK.split(line) if s.strip()]
+    return [line] if line.strip() else []
+
+
+def _is_nav(line: str, phrases: dict[str, str], line_key: str | None = None) -> bool:
     """A line made only of navigation phrases, social network names and dates, or a trail of
-    site sections."""
+    site sections. `line_key` is the line's _key, when the caller has it already."""
     # labels of sections, not figures: "Growth > 3% in both" is a comparison
-    labels = re.split(r"[>›»]", line)
     if (
-        _BREADCRUMB.match(line)
-        and all(len(s.split()) <= 4 for s in labels)
+        ("›" in line or ">" in line or "»" in line)
+        and _BREADCRUMB.match(line)
+        and all(len(s.split()) <= 4 for s in _ARROW.split(line))
         and not any(c.isdigit() for c in line)
     ):
         return True
-    segments = [s for s in re.split(r"\s{2,}|\s*[|•·]\s*", line) if s.strip()]
+    segments = _items(line)
     if not segments:
         return True
     for segment in segments:
-        key = _key(segment)
+        key = line_key if line_key is not None and segment == line else _key(segment)
         if phrases.get(key) in ("line", "tail", "social"):
             continue
         if len(segment.split()) <= DATE_WORDS and (date_from_line(segment) or parse_date(segment)):
@@ -75,8 +92,9 @@ def _glued_paragraph(text: str) -> bool:
     return len(text.split()) > DATE_WORDS and bool(_SENTENCE_END.search(text))
 
 
-def _is_social(line: str, phrases: dict[str, str]) -> bool:
-    words = _key(line).split()
+def _is_social(key: str, phrases: dict[str, str]) -> bool:
+    """Whether a line of this _key is a social network's name among a few words."""
+    words = key.split()
     return len(words) <= 5 and any(phrases.get(w) == "social" for w in words)
 
 
@@ -108,7 +126,12 @@ def strip_page(paragraphs: list[str], known_title: str | None = None) -> Cleaned
         if box:
             out.authors.extend(n for n in _names(box.group("names")) if n not in out.authors)
             continue
-        if not key or _is_nav(line, phrases) or _is_social(line, phrases) or _CODE.search(line):
+        if (
+            not key
+            or _is_nav(line, phrases, key)
+            or _is_social(key, phrases)
+            or (_CODE_CHARS.search(line) and _CODE.search(line))
+        ):
             continue
         if key in seen:  # a repeated caption or teaser: keep the first copy only
             continue
@@ -120,19 +143,21 @@ def strip_page(paragraphs: list[str], known_title: str | None = None) -> Cleaned
 
 def classify(line: str, key: str, state: Cleaned) -> str:
     words = key.split()
-    before_body = all(kind != "body" for kind, _ in state.paragraphs)
+    # the cheap tests first: the paragraphs are scanned, and the title's key made, only when
+    # the rest of the condition holds
     if (
         state.title is None
-        and before_body
         and len(words) >= 3
         and len(line) <= 250
         and not line.endswith(".")
+        and all(kind != "body" for kind, _ in state.paragraphs)
     ):
         state.title = line
         return "title"
-    if state.title is not None and key == _key(state.title) and not state.paragraphs:
+    if state.title is not None and not state.paragraphs and key == _key(state.title):
         return "title"
-    if _PHOTO.search(line) or (_CREDIT_TAIL.search(line) and len(words) > 6):
+    photo = ("photo" in line.lower() or _PHOTO_START.match(line)) and _PHOTO.search(line)
+    if photo or (_CREDIT_TAIL.search(line) and len(words) > 6):
         return "caption"
     if len(words) <= 12 and not _SENTENCE_END.search(line):
         return "heading"

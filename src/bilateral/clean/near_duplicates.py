@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
+from itertools import accumulate
 
 import numpy as np
 
@@ -20,14 +21,29 @@ _WORD = re.compile(r"\w+")
 
 
 def signature(text: str) -> tuple[int, ...]:
+    """MinHash of the text's shingles (SHINGLE words joined by a space, hashed by CRC-32)."""
     words = _WORD.findall(text.lower())
     if not words:
         return ()
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    hashes = np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.uint64)
+    # every shingle is a slice of the words joined once: hashed in place, never built
+    spaced = " ".join(words)
+    joined = spaced.encode()
+    sizes = map(len, words) if len(joined) == len(spaced) else (len(w.encode()) for w in words)
+    ends = list(accumulate(map((1).__add__, sizes)))  # where each word ends, plus its space
+    if len(words) < SHINGLE:
+        hashes = [zlib.crc32(joined)]
+    else:
+        hashes = [
+            zlib.crc32(joined[start : end - 1])
+            for start, end in zip([0, *ends], ends[SHINGLE - 1 :], strict=False)
+        ]
+    # A repeated shingle hashes alike and cannot change a minimum, so none is dropped.
     # a*x + b stays below 2**63 since a < 2**31 and x < 2**32: no overflow in uint64.
-    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) % _PRIME
-    return tuple(int(v) for v in mixed.min(axis=0))
+    # one array for every permutation of every shingle, added to and reduced in place
+    mixed = np.array(hashes, dtype=np.uint64)[:, None] * _A[None, :]
+    mixed += _B[None, :]
+    mixed %= _PRIME
+    return tuple(mixed.min(axis=0).tolist())
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
@@ -41,9 +57,9 @@ def band_keys(sig: tuple[int, ...]) -> tuple[str, ...]:
     """The LSH bands of a signature as strings: two texts that share one are candidates."""
     if len(sig) != PERMUTATIONS:
         return ()
+    values = list(map(str, sig))
     return tuple(
-        f"{band}:" + ",".join(map(str, sig[band * ROWS : (band + 1) * ROWS]))
-        for band in range(BANDS)
+        f"{band}:" + ",".join(values[band * ROWS : (band + 1) * ROWS]) for band in range(BANDS)
     )
 
 

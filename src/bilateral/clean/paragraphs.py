@@ -23,7 +23,7 @@ def unmark(line: str) -> str:
 
 def _hard_wrapped(lines: list[str]) -> bool:
     """Text broken at a fixed width (wire copy): most lines of similar, moderate length."""
-    lengths = [len(line.strip()) for line in lines if line.strip()]
+    lengths = [n for n in map(len, map(str.strip, lines)) if n]
     if len(lengths) < 6:
         return False
     median = statistics.median(lengths)
@@ -74,19 +74,27 @@ def split_paragraphs(text: str, markdown: bool = False) -> list[str]:
     elif _hard_wrapped(lines):
         current: list[str] = []
         for line in lines:
-            indented = line.startswith(("  ", "\t"))
-            if (not line.strip() or indented) and current:
+            stripped = line.strip()
+            if (not stripped or line.startswith(("  ", "\t"))) and current:
                 paragraphs.append(" ".join(current))
                 current = []
-            if line.strip():
-                current.append(line.strip())
+            if stripped:
+                current.append(stripped)
         if current:
             paragraphs.append(" ".join(current))
     else:
         paragraphs = _soft_wrapped(lines)
     out = []
     for paragraph in paragraphs:
-        cleaned = _SPACES.sub(" ", paragraph).strip()
+        cleaned = _single_spaced(paragraph).strip()
         if cleaned:
             out.append(cleaned)
     return out
+
+
+def _single_spaced(text: str) -> str:
+    """Every run of spaces as one space; the text as it is where it has none to change (most
+    paragraphs): a few substring tests instead of a substitution."""
+    if "  " in text or any(c in text for c in "\t\u00a0\u2009\u202f"):
+        return _SPACES.sub(" ", text)
+    return text

@@ -175,20 +175,26 @@ class Ingestor:
             self._mark_near_duplicate(doc, keys[doc.id], stored_by_band, report)
             for doc, _ in extracted
         ]
-        stored, failures = isolated(lambda ds: self._write(ds, facts), marked, "stored")
+        stored, failures = isolated(lambda ds: self._write(ds, facts, keys), marked, "stored")
         for f in failures:
             self._fail(f, report)
         for doc, _ in stored:
             report.ingested += 1
             self._on_item(doc.source, "near-duplicate" if doc.duplicate_of else "ingested")
 
-    def _write(self, docs: Sequence[Document], facts: dict[str, ArticleEntities]) -> list[None]:
+    def _write(
+        self,
+        docs: Sequence[Document],
+        facts: dict[str, ArticleEntities],
+        bands: dict[str, tuple[str, ...]],
+    ) -> list[None]:
+        """Stores the documents with their facts; `bands` holds each one's band keys."""
         extracted = [facts[d.id] for d in docs]
         keys = {c.id: claim_key(c) for a in extracted for c in a.claims}
         keys |= {v.id: event_key(v) for a in extracted for v in a.events}
         blocks = {e.id: block_keys(e) for a in extracted for e in a.entities}
-        bands = {d.id: band_keys(d.signature) for d in docs if d.duplicate_of is None}
-        self.kb.write_batch(docs, extracted, keys, blocks, bands)
+        originals = {d.id: bands[d.id] for d in docs if d.duplicate_of is None}
+        self.kb.write_batch(docs, extracted, keys, blocks, originals)
         return [None] * len(docs)
 
     def _fail(self, failure: IngestFailure, report: IngestReport) -> None:
@@ -253,7 +259,7 @@ def resolve_new_entities(kb: KnowledgeBase) -> None:
         return
     if not kb.entities_stale():
         return
-    found = kb.locals_to_resolve(kb.unresolved_blocks())
+    found = kb.locals_to_resolve()
     kb.replace_entities_of([e.id for e, _ in found], resolve_entities(found))
 
 

@@ -107,13 +107,11 @@ class KnowledgeBase:
         with self.engine.begin() as conn:
             entity_blocks_.backfill_blocks(conn, blocks)
 
-    def unresolved_blocks(self) -> set[str]:
+    def locals_to_resolve(self) -> list[tuple[LocalEntity, int]]:
+        """The local entities whose canonical entities resolution makes again: those in the
+        blocks of every local entity not resolved yet, and their entities' other members."""
         with self.engine.connect() as conn:
-            return entity_blocks_.unresolved_blocks(conn)
-
-    def locals_to_resolve(self, blocks: set[str]) -> list[tuple[LocalEntity, int]]:
-        with self.engine.connect() as conn:
-            return entity_blocks_.locals_to_resolve(conn, blocks)
+            return entity_blocks_.locals_to_resolve(conn)
 
     def replace_entities_of(self, local_ids: Sequence[str], entities: Sequence[Entity]) -> None:
         """Only these local entities' canonical entities are replaced, in one transaction."""

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, select
 
 from bilateral.store import schema
+from bilateral.store.bulk import insert_rows
 
 BANDS_MISSING = "doc_bands_missing"
 
 
 def write_bands(conn: Connection, bands: Mapping[str, Sequence[str]]) -> None:
-    rows = [{"band": b, "doc_id": doc_id} for doc_id, keys in bands.items() for b in set(keys)]
-    if rows:
-        conn.execute(insert(schema.doc_bands), rows)
+    rows = [(b, doc_id) for doc_id, keys in bands.items() for b in set(keys)]
+    insert_rows(conn, schema.doc_bands, ("band", "doc_id"), rows)
 
 
 def bands_missing(conn: Connection) -> bool:

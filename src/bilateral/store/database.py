@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from json.encoder import encode_basestring_ascii
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def json_text(value: Any) -> str:
+    """What json.dumps writes, found without building an encoder for a list of strings (what
+    most JSON columns hold): each string quoted by the very function json.dumps uses."""
+    if type(value) is list and all(type(item) is str for item in value):
+        return "[" + ", ".join(map(encode_basestring_ascii, value)) + "]"
+    return json.dumps(value)
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
@@ -36,7 +46,7 @@ def make_engine(url: str) -> Engine:
         # the API reads from a thread pool; each connection is used by one thread at a time
         options["connect_args"] = {"check_same_thread": False}
     try:
-        engine = create_engine(url, future=True, **options)
+        engine = create_engine(url, future=True, json_serializer=json_text, **options)
     except Exception as exc:  # a bad URL or a missing driver, said in a sentence
         raise StoreError(f"Cannot open the database {url!r}: {exc}.") from exc
     if engine.dialect.name == "sqlite":

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, select, union
 
 from bilateral.model import Entity, LocalEntity
 from bilateral.store import schema, writes
+from bilateral.store.bulk import insert_rows
 from bilateral.store.queries import local_entity
 
 BLOCKS_MISSING = "entity_blocks_missing"
@@ -21,9 +22,8 @@ def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
 
 
 def write_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> None:
-    rows = [{"block": b, "local_id": lid} for lid, keys in blocks.items() for b in set(keys)]
-    if rows:
-        conn.execute(insert(schema.entity_blocks), rows)
+    rows = [(b, lid) for lid, keys in blocks.items() for b in set(keys)]
+    insert_rows(conn, schema.entity_blocks, ("block", "local_id"), rows)
 
 
 def blocks_missing(conn: Connection) -> bool:
@@ -44,45 +44,43 @@ def backfill_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> No
     conn.execute(delete(schema.state).where(schema.state.c.key == BLOCKS_MISSING))
 
 
-def unresolved_blocks(conn: Connection) -> set[str]:
-    """The blocking keys of the local entities no canonical entity holds yet."""
-    le, eb = schema.local_entities.c, schema.entity_blocks.c
-    found = conn.execute(
-        select(eb.block)
-        .distinct()
-        .select_from(schema.entity_blocks.join(schema.local_entities, le.id == eb.local_id))
-        .where(le.entity_id.is_(None))
+def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
+    """Every local entity in the blocks of those no canonical entity holds yet, and every other
+    member of the canonical entities they belong to now, with how often each is mentioned.
+    The database finds them, with their counts, in one query: the blocks and ids never come
+    back to be sent again in chunks."""
+    le, m = schema.local_entities.c, schema.mentions.c
+    blocks, news = schema.entity_blocks.alias("blocks"), schema.local_entities.alias("news")
+    unresolved = (
+        select(blocks.c.block)
+        .join(news, news.c.id == blocks.c.local_id)
+        .where(news.c.entity_id.is_(None))
+        .correlate(None)
     )
-    return set(found.scalars())
-
-
-def locals_to_resolve(conn: Connection, blocks: set[str]) -> list[tuple[LocalEntity, int]]:
-    """Every local entity in the given blocks, and every other member of the canonical
-    entities they belong to now, with how often each is mentioned."""
-    le, eb, m = schema.local_entities.c, schema.entity_blocks.c, schema.mentions.c
-    ids: set[str] = set()
-    for chunk in _chunks(sorted(blocks)):
-        ids |= set(conn.execute(select(eb.local_id).where(eb.block.in_(chunk))).scalars())
-    entity_ids: set[str] = set()
-    for chunk in _chunks(sorted(ids)):
-        found = conn.execute(
-            select(le.entity_id).distinct().where(le.id.in_(chunk), le.entity_id.is_not(None))
+    in_blocks = schema.entity_blocks.alias("in_blocks")
+    sharing = select(in_blocks.c.local_id).where(in_blocks.c.block.in_(unresolved)).correlate(None)
+    held = schema.local_entities.alias("held")
+    their_entities = (
+        select(held.c.entity_id)
+        .where(held.c.id.in_(sharing), held.c.entity_id.is_not(None))
+        .correlate(None)
+    )
+    members = schema.local_entities.alias("members")
+    wanted = union(
+        sharing, select(members.c.id).where(members.c.entity_id.in_(their_entities))
+    ).subquery("wanted")
+    mentioned = (
+        select(func.count())
+        .where(m.local_entity_id == le.id)
+        .correlate(schema.local_entities)
+        .scalar_subquery()
+    )
+    rows = conn.execute(
+        select(schema.local_entities, mentioned.label("mentioned")).where(
+            le.id.in_(select(wanted.c.local_id))
         )
-        entity_ids |= set(found.scalars())
-    for chunk in _chunks(sorted(entity_ids)):
-        ids |= set(conn.execute(select(le.id).where(le.entity_id.in_(chunk))).scalars())
-    out: list[tuple[LocalEntity, int]] = []
-    for chunk in _chunks(sorted(ids)):
-        counts: dict[str, int] = {
-            row[0]: int(row[1])
-            for row in conn.execute(
-                select(m.local_entity_id, func.count())
-                .where(m.local_entity_id.in_(chunk))
-                .group_by(m.local_entity_id)
-            )
-        }
-        rows = conn.execute(select(schema.local_entities).where(le.id.in_(chunk)))
-        out += [(local_entity(r), int(counts.get(r.id, 0))) for r in rows]
+    )
+    out = [(local_entity(r), int(r.mentioned)) for r in rows]
     return sorted(out, key=lambda pair: pair[0].id)
 
 

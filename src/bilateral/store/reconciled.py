@@ -18,7 +18,7 @@ from bilateral.store.facts import (
     _names_for,
     _texts,
 )
-from bilateral.store.rows import from_row
+from bilateral.store.rows import from_rows
 
 
 def doc_infos(conn: Connection, ids: Collection[str] | None = None) -> dict[str, DocInfo]:
@@ -62,8 +62,7 @@ def claims_of(conn: Connection, keys: Sequence[str]) -> list[tuple[Claim, str, s
     names, _ = _names_of(conn, {r.speaker_local_id for r in rows if r.speaker_local_id})
     texts = _texts(conn, {r.doc_id for r in rows})
     out = []
-    for r in rows:
-        claim = from_row(Claim, r)
+    for r, claim in zip(rows, from_rows(Claim, rows), strict=True):
         speaker = names.get(r.speaker_local_id) if r.speaker_local_id else r.source
         out.append((claim, texts[r.doc_id][r.value_start : r.value_end], speaker))
     return out
@@ -81,8 +80,7 @@ def events_of(
     wanted = {p for r in rows for p in r.people} | {r.place_local_id for r in rows}
     names, local = _names_of(conn, {w for w in wanted if w})
     out = []
-    for r in rows:
-        event = from_row(Event, r)
+    for r, event in zip(rows, from_rows(Event, rows), strict=True):
         people = tuple(names.get(p) or local.get(p, p) for p in r.people)
         place = (
             (names.get(r.place_local_id) or local.get(r.place_local_id))

@@ -3,16 +3,51 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
-from bilateral.model import ArticleEntities, Cluster, Conflict, Document, Entity
+from bilateral.model import ArticleEntities, Claim, Cluster, Conflict, Document, Entity, Event
 from bilateral.model.invariants import normalise
 from bilateral.store import schema
+from bilateral.store.bulk import insert_rows, update_rows
 from bilateral.store.database import StoreError
-from bilateral.store.rows import to_row
+from bilateral.store.rows import columns, to_values
+
+_DOCUMENT = (
+    "id",
+    "source",
+    "external_id",
+    "url",
+    "title",
+    "published",
+    "outlet",
+    "authors",
+    "language",
+    "text",
+    "blocks",
+    "duplicate_of",
+    "signature",
+    "ingested_at",
+)
+_LOCAL_ENTITY = ("id", "doc_id", "type", "name", "country", "roles", "forms", "entity_id")
+_MENTION = ("doc_id", "start", "end", "text", "type", "local_entity_id")
+_QUOTE = ("id", "doc_id", "start", "end", "text", "speaker_local_id", "speaker_text")
+_ENTITY = ("id", "name", "type", "country", "roles", "aliases")
+_CLUSTER = (
+    "id",
+    "group_key",
+    "of",
+    "members",
+    "summary",
+    "date",
+    "type",
+    "subtype",
+    "countries",
+    "people",
+    "place",
+)
+_CONFLICT = ("id", "group_key", "kind", "members", "verdict", "explanation")
 
 ENTITIES_STALE = "entities_stale"
 VERSION = "version"  # changes with every write: readers cache what they read against it
@@ -53,8 +88,7 @@ def mark_pending(conn: Connection, keys: Sequence[str]) -> None:
             )
         )
         wanted -= set(found.scalars())
-    if wanted:
-        conn.execute(insert(schema.pending_groups), [{"group_key": k} for k in sorted(wanted)])
+    insert_rows(conn, schema.pending_groups, ("group_key",), [(k,) for k in sorted(wanted)])
 
 
 def write_batch(
@@ -70,113 +104,63 @@ def write_batch(
         return
     check_invariants(docs, extracted)
     now = datetime.now(UTC)
-    conn.execute(
-        insert(schema.documents),
-        [
-            {
-                "id": d.id,
-                "source": d.source,
-                "external_id": d.external_id,
-                "url": d.url,
-                "title": d.title,
-                "published": d.published,
-                "outlet": d.outlet,
-                "authors": list(d.authors),
-                "language": d.language,
-                "text": d.text,
-                "blocks": [asdict(b) for b in d.blocks],
-                "duplicate_of": d.duplicate_of,
-                "signature": list(d.signature),
-                "ingested_at": now,
-            }
-            for d in docs
-        ],
-    )
+    document_rows = [
+        (
+            d.id,
+            d.source,
+            d.external_id,
+            d.url,
+            d.title,
+            d.published,
+            d.outlet,
+            list(d.authors),
+            d.language,
+            d.text,
+            [{"start": b.start, "end": b.end, "kind": b.kind} for b in d.blocks],
+            d.duplicate_of,
+            list(d.signature),
+            now,
+        )
+        for d in docs
+    ]
+    insert_rows(conn, schema.documents, _DOCUMENT, document_rows)
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(
             "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
             [(d.id, d.title or "", d.text) for d in docs],
         )
     local_rows = [
-        {
-            "id": e.id,
-            "doc_id": e.doc_id,
-            "type": e.type,
-            "name": e.name,
-            "country": e.country,
-            "roles": list(e.roles),
-            "forms": list(e.forms),
-            "entity_id": None,
-        }
+        (e.id, e.doc_id, e.type, e.name, e.country, list(e.roles), list(e.forms), None)
         for article in extracted
         for e in article.entities
     ]
-    if local_rows:
-        conn.execute(insert(schema.local_entities), local_rows)
+    insert_rows(conn, schema.local_entities, _LOCAL_ENTITY, local_rows)
     mention_rows = [
-        {
-            "doc_id": m.doc_id,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "type": m.type,
-            "local_entity_id": m.local_entity_id,
-        }
+        (m.doc_id, m.start, m.end, m.text, m.type, m.local_entity_id)
         for article in extracted
         for m in article.mentions
     ]
-    if mention_rows:
-        conn.execute(insert(schema.mentions), mention_rows)
-    claim_rows = [to_row(c, keys.get(c.id)) for article in extracted for c in article.claims]
-    if claim_rows:
-        conn.execute(insert(schema.claims), claim_rows)
+    insert_rows(conn, schema.mentions, _MENTION, mention_rows)
+    claim_rows = [to_values(c, keys.get(c.id)) for article in extracted for c in article.claims]
+    insert_rows(conn, schema.claims, columns(Claim), claim_rows)
     quote_rows = [
-        {
-            "id": q.id,
-            "doc_id": q.doc_id,
-            "start": q.start,
-            "end": q.end,
-            "text": q.text,
-            "speaker_local_id": q.speaker_id,
-            "speaker_text": q.speaker_text,
-        }
+        (q.id, q.doc_id, q.start, q.end, q.text, q.speaker_id, q.speaker_text)
         for article in extracted
         for q in article.quotes
     ]
-    if quote_rows:
-        conn.execute(insert(schema.quotes), quote_rows)
-    event_rows = [to_row(v, keys.get(v.id)) for article in extracted for v in article.events]
-    if event_rows:
-        conn.execute(insert(schema.events), event_rows)
+    insert_rows(conn, schema.quotes, _QUOTE, quote_rows)
+    event_rows = [to_values(v, keys.get(v.id)) for article in extracted for v in article.events]
+    insert_rows(conn, schema.events, columns(Event), event_rows)
     mark_pending(conn, sorted(set(keys.values())))
     _set_state(conn, ENTITIES_STALE, "1")
 
 
 def insert_entities(conn: Connection, entities: Sequence[Entity]) -> None:
     """Canonical entities, and each of their members pointed at them."""
-    if entities:
-        conn.execute(
-            insert(schema.entities),
-            [
-                {
-                    "id": e.id,
-                    "name": e.name,
-                    "type": e.type,
-                    "country": e.country,
-                    "roles": list(e.roles),
-                    "aliases": list(e.aliases),
-                }
-                for e in entities
-            ],
-        )
-    pairs = [{"lid": member, "eid": e.id} for e in entities for member in e.members]
-    if pairs:
-        conn.execute(
-            update(schema.local_entities)
-            .where(schema.local_entities.c.id == bindparam("lid"))
-            .values(entity_id=bindparam("eid")),
-            pairs,
-        )
+    rows = [(e.id, e.name, e.type, e.country, list(e.roles), list(e.aliases)) for e in entities]
+    insert_rows(conn, schema.entities, _ENTITY, rows)
+    pairs = [(member, e.id) for e in entities for member in e.members]
+    update_rows(conn, schema.local_entities, "id", ("entity_id",), pairs)
 
 
 def replace_entities(conn: Connection, entities: Sequence[Entity]) -> None:
@@ -207,39 +191,25 @@ def replace_reconciled(
         conn.execute(
             delete(schema.pending_groups).where(schema.pending_groups.c.group_key.in_(chunk))
         )
-    if clusters:
-        conn.execute(
-            insert(schema.clusters),
-            [
-                {
-                    "id": k.id,
-                    "group_key": k.key,
-                    "of": k.of,
-                    "members": list(k.members),
-                    "summary": k.summary,
-                    "date": k.date,
-                    "type": k.type,
-                    "subtype": k.subtype,
-                    "countries": list(k.countries),
-                    "people": list(k.people),
-                    "place": k.place,
-                }
-                for k in clusters
-            ],
+    cluster_rows = [
+        (
+            k.id,
+            k.key,
+            k.of,
+            list(k.members),
+            k.summary,
+            k.date,
+            k.type,
+            k.subtype,
+            list(k.countries),
+            list(k.people),
+            k.place,
         )
+        for k in clusters
+    ]
+    insert_rows(conn, schema.clusters, _CLUSTER, cluster_rows)
     _set_state(conn, "reconciled", str(len(keys)))
-    if conflicts:
-        conn.execute(
-            insert(schema.conflicts),
-            [
-                {
-                    "id": x.id,
-                    "group_key": x.key,
-                    "kind": x.kind,
-                    "members": list(x.members),
-                    "verdict": x.verdict,
-                    "explanation": x.explanation,
-                }
-                for x in conflicts
-            ],
-        )
+    conflict_rows = [
+        (x.id, x.key, x.kind, list(x.members), x.verdict, x.explanation) for x in conflicts
+    ]
+    insert_rows(conn, schema.conflicts, _CONFLICT, conflict_rows)
