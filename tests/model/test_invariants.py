@@ -69,7 +69,7 @@ def test_facts_beyond_the_text_are_dropped() -> None:
 
 
 def test_mentions_out_of_order_are_sorted_and_kept() -> None:
-    """Valid facts whose mentions are not in order take the full path, which sorts them."""
+    """Valid facts whose mentions are not in order come back with them sorted."""
     togo = Mention("d", 10, 14, "Togo", "GPE", "l1")
     facts = ArticleEntities("d", _facts().entities, (togo, *_facts().mentions))
     found = normalise(TEXT, facts)

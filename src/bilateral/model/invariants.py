@@ -51,57 +51,9 @@ def _unique(
     return kept
 
 
-def _as_they_are(text: str, facts: ArticleEntities) -> bool:
-    """Whether normalise keeps every fact as it came: none left out, no reference cleared, the
-    mentions in order already. One pass that builds nothing, for the common case."""
-    size = len(text)
-    local = {e.id for e in facts.entities}
-    if len(local) != len(facts.entities):
-        return False
-    last = (-1, -1)
-    for m in facts.mentions:
-        span = (m.start, m.end)
-        if not (
-            span > last
-            and m.doc_id == facts.doc_id
-            and _inside(m.start, m.end, size)
-            and text[m.start : m.end] == m.text
-            and m.local_entity_id in local
-        ):
-            return False
-        last = span
-    for q in facts.quotes:
-        if not (_inside(q.start, q.end, size) and text[q.start : q.end] == q.text):
-            return False
-    for c in facts.claims:
-        if not (_inside(c.start, c.end, size) and _inside(c.value_start, c.value_end, size)):
-            return False
-    for v in facts.events:
-        if not (_inside(v.start, v.end, size) and _inside(v.cue_start, v.cue_end, size)):
-            return False
-    if not all(p in local for v in facts.events for p in v.people):
-        return False
-    references = [q.speaker_id for q in facts.quotes] + [c.speaker_id for c in facts.claims]
-    references += [v.place for v in facts.events]
-    if not all(r is None or r in local for r in references):
-        return False
-    kinds = (facts.quotes, facts.claims, facts.events)
-    return all(len({x.id for x in kind}) == len(kind) for kind in kinds)
-
-
 def normalise(text: str, facts: ArticleEntities) -> Normalised:
     """The facts of one article with whatever breaks an invariant left out (or, for a
     dangling reference, cleared)."""
-    if _as_they_are(text, facts):
-        kept = ArticleEntities(
-            facts.doc_id,
-            tuple(facts.entities),
-            tuple(facts.mentions),
-            tuple(facts.claims),
-            tuple(facts.quotes),
-            tuple(facts.events),
-        )
-        return Normalised(kept, ())
     dropped: list[str] = []
     size = len(text)
     entities = _unique(facts.entities, lambda e: e.id, "entity", dropped)
