@@ -60,6 +60,7 @@ class _Pending:
     dates: list[DateMention]
     article: Article
     candidates: list[Candidates]
+    drafts: list[Draft]
 
 
 def _load_indexes() -> None:
@@ -175,6 +176,14 @@ class Extractor:
         published = date.fromisoformat(document.published) if document.published else None
         dates = find_dates(text, published)
         article = self._article(found, sentences, body, spans, dyad, published, dates, text)
+        drafts = self.claims.find(
+            text, sentences, body, countries, dyad, published, dates, document.url
+        )
+        # the figures outside quotes take their speaker from their sentence, whose parse
+        # (where one is needed) joins the batch's
+        attributor.prepare_sentences(
+            [(d.start, d.end) for d in drafts if not _inside(d.value.start, spans)]
+        )
         return _Pending(
             document,
             found,
@@ -189,15 +198,13 @@ class Extractor:
             dates,
             article,
             self.events.candidates(text, article),
+            drafts,
         )
 
     def _second(self, p: _Pending) -> ArticleEntities:
         document, text = p.document, p.document.text
         quotes = attribute(document.id, text, p.spans, p.attributor, p.paragraphs)
-        drafts = self.claims.find(
-            text, p.sentences, p.body, p.countries, p.dyad, p.published, p.dates, document.url
-        )
-        claims = [self._claim(document.id, d, quotes, p.attributor) for d in drafts]
+        claims = [self._claim(document.id, d, quotes, p.attributor) for d in p.drafts]
         events = self._events(document, p)
         found = p.found
         return ArticleEntities(
@@ -311,6 +318,10 @@ class Extractor:
             source=speaker.text if speaker and not speaker.local_id and speaker.named else None,
             note=v.note,
         )
+
+
+def _inside(position: int, spans: list[QuoteSpan]) -> bool:
+    return any(q.start <= position < q.end for q in spans)
 
 
 def _within_blocks(

@@ -285,8 +285,11 @@ class Attributor:
         return max(para_start, self.sentence_start(q_start)), after_end
 
     def prepare(self, quotes: list[tuple[int, int, int, int]]) -> None:
-        """Parse the sentences of all quotes that a speech verb frames in one batch: the parser
-        works faster on many sentences at once than on each alone."""
+        """Ask for the parses the quotes' speakers will need (the sentences of quotes that a
+        speech verb frames, and of phrases quoted mid-sentence with nothing to frame them), to
+        be parsed in one batch: the parser works faster on many sentences at once than on each
+        alone. One asked for in vain costs only its parse; one missed is parsed alone when
+        needed, so the speakers found never depend on this."""
         if self.subjects is None:
             return
         frames: list[tuple[int, int, tuple[int, int] | None]] = []
@@ -301,6 +304,11 @@ class Attributor:
                 if not self._adjacent(frame[0], verb):
                     frames.append((start, max(end, q_end), (q_start, q_end)))
                 break
+            else:
+                # nothing around it attributes the quote: a phrase quoted mid-sentence takes
+                # the sentence's subject (`subject_of_sentence`)
+                if self.text[start:q_start].strip(" “\"‘'"):
+                    frames.append((start, max(end, q_end), None))
         self.subjects.prepare(self.text, frames)
 
     def _adjacent(self, frame_start: int, verb: re.Match[str]) -> bool:
@@ -356,23 +364,43 @@ class Attributor:
 
     def speaker_of_sentence(self, start: int, end: int) -> Speaker | None:
         """For a figure: "according to X" or "X said" outside quotes in its sentence."""
+        found, verb_at = self._by_words(start, end)
+        if verb_at is not None:
+            found = self.by_parse(start, end, verb_at)
+        return found if found and found.named else None
+
+    def prepare_sentences(self, sentences: list[tuple[int, int]]) -> None:
+        """Ask for the parses that `speaker_of_sentence` will need for these sentences, so that
+        they are parsed in the batch's one go rather than one at a time."""
+        if self.subjects is None:
+            return
+        frames: list[tuple[int, int, tuple[int, int] | None]] = [
+            (start, end, None)
+            for start, end in sentences
+            if self._by_words(start, end)[1] is not None
+        ]
+        self.subjects.prepare(self.text, frames)
+
+    def _by_words(self, start: int, end: int) -> tuple[Speaker | None, int | None]:
+        """The speaker of a figure's sentence found from its words alone, or where the speech
+        verb stands whose subject the parse must find instead."""
         sentence = self.text[start:end]
         according = self.according.search(sentence)
         if according:
             who_start = start + according.start("who")
             found = self.resolve(who_start, start + according.end("who"))
             if found:
-                return found
-            return Speaker(None, according.group("who").strip())
+                return found, None
+            return Speaker(None, according.group("who").strip()), None
         verb = self._speech_verb(start, end, last=False)
         if verb is None:
-            return self._continued_speech(start)
+            return self._continued_speech(start), None
         # figures are many: the parse only where the words next to the verb name nobody and a
         # person named before the verb may be its subject ("X, who heads ..., said")
         found = self.near_verb(start, end)
         if found is None and self._mention_in(start, verb.start()) is not None:
-            found = self.by_parse(start, end, verb.start())
-        return found if found and found.named else None
+            return None, verb.start()
+        return found, None
 
     def _continued_speech(self, start: int) -> Speaker | None:
         """A figure in a sentence that attributes nothing, right after a sentence of the same
