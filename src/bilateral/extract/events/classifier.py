@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from bilateral import data
 from bilateral.extract.events.cues import CLASSIFIED, LEXICON_RANK, Cue
+from bilateral.extract.matching import alternation
 
 NONE = "NONE"
 PARTY = "ctry"  # what every country name, capital and demonym becomes before classifying
@@ -36,9 +37,11 @@ def model_dir() -> Path:
 
 @cache
 def party_names() -> re.Pattern[str]:
+    """Every country name, capital and demonym, longest first: as a tree of shared beginnings
+    (`alternation`), which matches what the plain list of a thousand names matches, at a
+    fraction of the cost of trying each name in turn at every word."""
     gazetteer = data.gazetteer()
-    names = sorted({*gazetteer.places, *gazetteer.demonyms}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    return re.compile(rf"\b(?:{alternation({*gazetteer.places, *gazetteer.demonyms}, False)})\b")
 
 
 def masked(sentence: str) -> str:

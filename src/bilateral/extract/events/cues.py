@@ -64,6 +64,8 @@ class CueFinder:
         self.phrases = data.event_phrases()
         # a noun naming a verb's act is that verb: "refusal" reads as "refuse"
         self.nouns = {n: self.verbs[v] for n, v in data.event_nouns().items() if v in self.verbs}
+        # every word that may begin a dictionary cue: a verb, a noun of one, the first of a pair
+        self.lexicon_words = frozenset((*self.verbs, *self.nouns, *self.pair_firsts))
         self.agents = data.event_agents()
         grammar = data.event_grammar()
         self.ambiguous = set(grammar.get("ambiguous_verb", ()))
@@ -116,9 +118,18 @@ class CueFinder:
         """Cue rank -> where its keys begin a word in the text (`words`: those of `lowered`)."""
         hits: dict[int, list[int]] = {}
         tokens, starts = _read(lowered) if words is None else words
-        for word, at in zip(tokens, starts, strict=True):
+        # the cues each distinct word opens, looked up once; most words open none, and only
+        # where one of those that do stands is its place read
+        keyed = {}
+        for word in set(tokens):
             opened = self.opened.get(word)
-            for rank in self._opened_by(word) if opened is None else opened:
+            if opened is None:
+                opened = self._opened_by(word)
+            if opened:
+                keyed[word] = opened
+        for i in [i for i, word in enumerate(tokens) if word in keyed] if keyed else ():
+            at = starts[i]
+            for rank in keyed[tokens[i]]:
                 hits.setdefault(rank, []).append(at)
         for key, ranks in self.phrase_keys.items():
             at = lowered.find(key)
@@ -153,7 +164,11 @@ class CueFinder:
         words = [t.lower() for t in tokens] if lowered is None else tokens
         verbs, pair_firsts = self.verbs, self.pair_firsts
         out: list[Cue] = []
-        for i, word in enumerate(words):
+        # a word that is no verb, no noun of one and begins no verb of two words is passed
+        # over below: only the places of those that are are read, found in one sweep
+        present = self.lexicon_words.intersection(words)
+        for i in [i for i, word in enumerate(words) if word in present] if present else ():
+            word = words[i]
             verb = None
             if word in pair_firsts and i + 1 < len(words):
                 verb = verbs.get(f"{word} {words[i + 1]}")
