@@ -50,6 +50,15 @@ def _breaks(pattern: re.Pattern[str], sentence: str) -> tuple[tuple[int, int], .
     return tuple(brk.span() for brk in pattern.finditer(sentence))
 
 
+@lru_cache(maxsize=64)
+def _cue_words(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int, str], ...]:
+    # a clause's cues are asked for once per figure in it (`Vocabulary.nearest`): found once,
+    # each with its words as the metric table spells them
+    return tuple(
+        (m.start(), m.end(), " ".join(m.group(0).lower().split())) for m in pattern.finditer(text)
+    )
+
+
 def bounds(sentence: str, offset: int, v: Value, pattern: re.Pattern[str]) -> tuple[int, int]:
     """The bounds, within the sentence, of the stretch between breaks that holds the figure."""
     start, end = 0, len(sentence)
@@ -141,16 +150,14 @@ class Vocabulary:
         before it counts its distance, one after it half as much again; the longer of two as
         near wins ("current account surplus" over "surplus")."""
         best: tuple[float, int, str, str] | None = None  # distance, -length, metric, words
-        text = sentence[span[0] : span[1]]
-        for found in cues.pattern.finditer(text):
-            c_start, c_end = found.start() + span[0] + offset, found.end() + span[0] + offset
+        for found_start, found_end, words in _cue_words(cues.pattern, sentence[span[0] : span[1]]):
+            c_start, c_end = found_start + span[0] + offset, found_end + span[0] + offset
             if c_end <= v.start:
                 distance = float(v.start - c_end)
             elif c_start >= v.end:
                 distance = 1.5 * (c_start - v.end)
             else:
                 continue
-            words = " ".join(found.group(0).lower().split())
             key = (distance, -len(words))
             if best is None or key < (best[0], best[1]):
                 best = (key[0], key[1], cues.metric[words], words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -177,18 +178,23 @@ class ClaimFinder:
         lowered, odd = text.lower(), ODD_CASE.search(text) is not None
         superlative = "largest" in lowered or "biggest" in lowered or odd
         top_n = "one of the " in lowered or odd
+        # a sentence's figures and dates (those that begin and end in it), found by halving:
+        # both lists are in text order (find_values, find_dates)
+        value_starts, date_starts = [v.start for v in all_values], [d.start for d in all_dates]
         for index, (s_start, s_end) in enumerate(joined):
-            previous = text[joined[index - 1][0] : joined[index - 1][1]] if index else ""
             if not any(b_start <= s_start < b_end for b_start, b_end in body):
                 continue
+            previous = text[joined[index - 1][0] : joined[index - 1][1]] if index else ""
             sentence = text[s_start:s_end]
-            values = [v for v in all_values if s_start <= v.start and v.end <= s_end]
+            lo, hi = bisect_left(value_starts, s_start), bisect_right(value_starts, s_end)
+            values = [v for v in all_values[lo:hi] if v.end <= s_end]
             if not values and not (superlative and self.words.superlative_rank.search(sentence)):
                 continue
+            lo, hi = bisect_left(date_starts, s_start), bisect_right(date_starts, s_end)
             dates = [
                 retense(d, published, tense_of(text[max(s_start, d.start - 80) : d.end]))
-                for d in all_dates
-                if s_start <= d.start and d.end <= s_end
+                for d in all_dates[lo:hi]
+                if d.end <= s_end
             ]
             here = [
                 c
