@@ -176,12 +176,15 @@ def find_dates(text: str, published: date | None, tense: str | None = None) -> l
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
     starts = _rule_starts(text)
+    present: dict[tuple[str, ...], bool] = {}  # several rules need the same words (months)
     for pattern, precision, relative, resolve in RULES:  # rules are ordered most specific first
         name = resolve.__name__
         if starts is not None and name in STARTS and name not in starts:
             continue  # no word of the text can begin a match
         needs = NEEDS.get(name, ())
-        if needs and not any(word in lowered for word in needs):
+        if needs and needs not in present:
+            present[needs] = any(word in lowered for word in needs)
+        if needs and not present[needs]:
             continue
         if starts is None or name not in STARTS:
             matches: Iterable[re.Match[str]] = pattern.finditer(text)
