@@ -27,8 +27,15 @@ def matching(
     an event, "exports weapons" is. With `particles` (the prepositions, where `after` is the
     verb's object by the parse), a phrase of prepositions alone holds only where they open the
     object: "called on X" is a request, "called X on Friday" is not."""
+    # a phrase whose first word after (or before) the verb is nowhere in the words cannot
+    # hold (`in_order` would look for it in vain): turned away by one lookup each
+    present, ahead = set(after), set(before)
     for block in blocks:
         for p in phrases.get(block, ()):
+            if (p.after and present.isdisjoint(p.after[0])) or (
+                p.before and ahead.isdisjoint(p.before[0])
+            ):
+                continue
             if only is not None and all(set(w) <= only for w in (*p.before, *p.after)):
                 continue
             words = after
