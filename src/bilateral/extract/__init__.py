@@ -204,7 +204,10 @@ class Extractor:
     def _second(self, p: _Pending) -> ArticleEntities:
         document, text = p.document, p.document.text
         quotes = attribute(document.id, text, p.spans, p.attributor, p.paragraphs)
-        claims = [self._claim(document.id, d, quotes, p.attributor) for d in p.drafts]
+        # a sentence with several figures has one speaker: asked once (nothing it reads changes
+        # while the claims are made: the quotes are attributed already)
+        said: dict[tuple[int, int], Speaker | None] = {}
+        claims = [self._claim(document.id, d, quotes, p.attributor, said) for d in p.drafts]
         events = self._events(document, p)
         found = p.found
         return ArticleEntities(
@@ -285,7 +288,13 @@ class Extractor:
         return tuple(out)
 
     @staticmethod
-    def _claim(doc_id: str, d: Draft, quotes: list[Quote], attributor: Attributor) -> Claim:
+    def _claim(
+        doc_id: str,
+        d: Draft,
+        quotes: list[Quote],
+        attributor: Attributor,
+        said: dict[tuple[int, int], Speaker | None],
+    ) -> Claim:
         inside = next((q for q in quotes if q.start <= d.value.start < q.end), None)
         speaker: Speaker | None
         if inside is not None:
@@ -293,7 +302,9 @@ class Extractor:
                 Speaker(inside.speaker_id, inside.speaker_text) if inside.speaker_text else None
             )
         else:
-            speaker = attributor.speaker_of_sentence(d.start, d.end)
+            if (d.start, d.end) not in said:
+                said[d.start, d.end] = attributor.speaker_of_sentence(d.start, d.end)
+            speaker = said[d.start, d.end]
         start, end = d.period.iso() if d.period else (None, None)
         v = d.value
         return Claim(
