@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from bilateral import data
 from bilateral.extract.lexicon import Lexicon
-from bilateral.extract.matching import Anchored, alternation, initials
+from bilateral.extract.matching import Anchored, alternation, initials, whole_words
 
 NAME_LABELS = {
     "PERSON",
@@ -40,6 +40,7 @@ _ORG_GLUE = re.compile(r"\b(?:of|on|and|for|the|in)\b|&")  # in names of things,
 _THING_GOES_ON = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?[A-Z]")
 _HYPHEN_TAIL = re.compile(r"^-[a-z]{1,4}\b")
 _BROKEN_HEAD = re.compile(r"\b[A-Z][a-z]+-\s+$")
+_BRACKET = re.compile(r"[\[\]{}<>()\n]")  # no name holds one
 _POSSESSIVE_PREFIX = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>[A-Z].*)$")
 
 
@@ -133,9 +134,7 @@ def _capitalises_after_abbreviations(text: str) -> bool:
 
 def _common_words(words: str, text: str) -> bool:
     """Every word is written in lower case somewhere in the article: common words."""
-    return all(
-        re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words.split()
-    )
+    return all(next(whole_words([w.lower()], text), None) for w in words.split())
 
 
 def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
@@ -203,7 +202,7 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     if " (" in span:  # "World Health Organisation (WHO": the name ends before its acronym
         c.end = c.start + span.index(" (")
         span = text[c.start : c.end]
-    if any(ch in span for ch in "[]{}<>()\n") or not any(ch.isupper() for ch in span):
+    if _BRACKET.search(span) or not any(ch.isupper() for ch in span):
         return []
     shouted = span.isupper() and len(span) > 3  # a dateline: "ASTANA –"
     # "USSR", "DPRK" are written so; a shouted dateline ("ASTANA –") is the place's name too

@@ -10,11 +10,12 @@ from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.country_names import countries_inside, country_mention
 from bilateral.extract.lexicon import Lexicon
-from bilateral.extract.matching import Anchored
+from bilateral.extract.matching import whole_words
 from bilateral.naming import fold
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 _AND = re.compile(r"^\s*(?:,?\s+and|&)\s*$")
+_NAME_PART = re.compile(r"[A-Z][\w'’-]{2,}")  # a word of a full name that may stand alone
 _SUCH_AS = re.compile(r"\b(?P<kind>[A-Za-z]+)\s+(?:such as|including|like)\s+$")
 
 
@@ -179,7 +180,7 @@ def surnames(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]
     parts = {
         w
         for c in people
-        for w in re.findall(r"[A-Z][\w'’-]{2,}", text[c.start : c.end])
+        for w in _NAME_PART.findall(text[c.start : c.end])
         if w not in lex.gazetteer.places and w not in lex.gazetteer.demonyms and w not in lex.titles
     }
     for c in cands:
@@ -188,12 +189,9 @@ def surnames(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]
     if not parts:
         return cands
     found = list(cands)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(parts))) + r")(?![\w-])")
-    for match in Anchored.of(pattern, "A-Z", r"\w-").finditer(text):  # each part is capitalised
-        if all(match.end() <= c.start or match.start() >= c.end for c in cands):
-            found.append(
-                Candidate(match.start(), match.end(), "PERSON", fixed=True, source="title")
-            )
+    for start, end, _ in whole_words(sorted(parts), text):
+        if all(end <= c.start or start >= c.end for c in cands):
+            found.append(Candidate(start, end, "PERSON", fixed=True, source="title"))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -284,16 +282,12 @@ def short_forms(cands: list[Candidate], text: str) -> list[Candidate]:
     if not shorts:
         return cands
     found = list(cands)
-    alternation = "|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True))
-    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text):
-        inside = [c for c in found if c.start < match.end() and c.end > match.start()]
-        if any(c.end > match.end() or c.label in ("PERSON", "GPE", "NORP") for c in inside):
+    for start, end, short in whole_words(sorted(shorts, key=len, reverse=True), text):
+        inside = [c for c in found if c.start < end and c.end > start]
+        if any(c.end > end or c.label in ("PERSON", "GPE", "NORP") for c in inside):
             continue  # the full name itself, or a name that only starts the same way
         found = [c for c in found if c not in inside]
-        country = shorts[match.group(0)].country
-        found.append(
-            Candidate(match.start(), match.end(), "ORG", country, fixed=True, source="head")
-        )
+        found.append(Candidate(start, end, "ORG", shorts[short].country, fixed=True, source="head"))
     return sorted(found, key=lambda c: c.start)
 
 

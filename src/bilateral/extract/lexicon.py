@@ -11,6 +11,9 @@ from spacy.matcher import PhraseMatcher
 from bilateral import data
 from bilateral.extract.matching import Anchored, alternation
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_LEADING_THE = re.compile(r"^the\s+")
+
 
 def _alternation(forms: list[str], ignorecase: bool = False) -> str:
     """The forms as one pattern (a tree of shared beginnings, see matching.py), shaped for
@@ -140,8 +143,8 @@ class Lexicon:
         """The country a country name, its possessive or a demonym denotes."""
         if not form:
             return None
-        form = re.sub(r"['’]s$", "", form.strip())
-        form = re.sub(r"^the\s+", "", form)
+        form = _POSSESSIVE_END.sub("", form.strip())
+        form = _LEADING_THE.sub("", form)
         place = self.gazetteer.places.get(form)
         if place and place.kind == "country":
             return place.country

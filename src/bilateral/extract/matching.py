@@ -125,3 +125,40 @@ class Anchored:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return matches_at(self.pattern, text, (m.start() for m in self.starts.finditer(text)))
+
+
+_NAME_CHARACTER = re.compile(r"[\w-]")  # what may not stand just before or after a whole word
+
+
+def whole_words(words: Sequence[str], text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of what re.finditer finds in `text` for the pattern
+    (?<![\\w-])(?:w1|w2|...)(?![\\w-]) of the words, escaped, in the order given (the order of
+    preference where several match at one place), without compiling it: the words of one
+    article (the surnames it names) would each time make a pattern of their own, whose
+    compiling costs more than the search. Why it finds the same: each word is looked for as
+    written (str.find, every place it occurs); at a place where no word-like character comes
+    before, the first word in the given order that is written there and not followed by one
+    is the one the pattern matches; and the search resumes after it, as finditer does. An
+    empty word (which matches nowhere in particular) goes to the pattern itself."""
+    if not all(words):
+        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])")
+        yield from ((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+        return
+    places = sorted({at for word in set(words) for at in _occurrences(word, text)})
+    resume = 0
+    for at in places:
+        if at < resume or (at > 0 and _NAME_CHARACTER.match(text, at - 1)):
+            continue
+        for word in words:
+            end = at + len(word)
+            if text.startswith(word, at) and not _NAME_CHARACTER.match(text, end):
+                yield at, end, word
+                resume = end
+                break
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
