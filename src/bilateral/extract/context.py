@@ -127,6 +127,8 @@ def enumerations(cands: list[Candidate], text: str, descriptors: dict[str, str])
         else:
             runs.append([c])
     for run in runs:
+        if len(run) < 2:
+            continue  # a name alone is no list: nothing to share, whatever announces it
         announced = _SUCH_AS.search(text[max(0, run[0].start - 40) : run[0].start])
         kind = descriptors.get(_singular(announced.group("kind"))) if announced else None
         if kind and len(run) >= 2:
@@ -246,18 +248,32 @@ def _shouting(text: str, c: Candidate, lines: dict[tuple[int, int], bool]) -> bo
     return lines[key]
 
 
+def _known_country(c: Candidate) -> bool:
+    return c.fixed and c.label in ("GPE", "NORP")
+
+
 def headlines(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
     """A name in an all-capitals headline ("URGING JAPAN", "NEARS") is kept only when the
     article writes it in ordinary case too, and then takes that mention's type; a known place
     stays, and so do the countries inside a name dropped ("KEY U.S. TAX WRITERS")."""
     lines: dict[tuple[int, int], bool] = {}
-    written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c, lines)}
+    shouted = [c for c in cands if _shouting(text, c, lines)]
+    if not shouted:
+        return list(cands)  # no name in a headline of capitals: nothing to weigh
+    loud = {id(c) for c in shouted}
+    # the names written in ordinary case, by their folded form; folding each costs, so only
+    # where a shouted name will look one up
+    written = (
+        {fold(text[c.start : c.end]): c for c in cands if id(c) not in loud}
+        if not all(_known_country(c) for c in shouted)
+        else {}
+    )
     out = []
     for c in cands:
-        if not _shouting(text, c, lines):
+        if id(c) not in loud:
             out.append(c)
             continue
-        if c.fixed and c.label in ("GPE", "NORP"):
+        if _known_country(c):
             out.append(c)
             continue
         same = written.get(fold(text[c.start : c.end]))
