@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bilateral.extract.matching import (
     ODD_CASE,
     Anchored,
+    after_none_of,
     alternation,
     matches_at,
     tree,
@@ -140,3 +141,16 @@ def test_whole_words_finds_what_the_pattern_finds(forms: list[str], text: str) -
 
 def test_an_empty_word_is_left_to_the_pattern() -> None:
     assert [m[:2] for m in whole_words(["a", ""], "a  b ")] == [(0, 1), (2, 2), (5, 5)]
+
+
+@given(words, texts)
+@example(["ab", "b"], "ab-b b")
+def test_the_lookbehind_after_the_first_letter_finds_what_it_finds_before(
+    forms: list[str], text: str
+) -> None:
+    """The words tried only where their first letters stand: the same matches, in every
+    context the extractor's patterns put them in."""
+    for not_after, context in ((r"\w-", "(?:{})(?![\\w-])"), (r"\w", "(?P<w>{})\\s*(?:b|$)")):
+        old = re.compile(context.format(rf"(?<![{not_after}])(?:{plain(forms)})"))
+        new = re.compile(context.format(after_none_of(forms, not_after)))
+        assert found(new.pattern, 0, text) == found(old.pattern, 0, text)

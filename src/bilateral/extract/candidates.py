@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from bilateral import data
 from bilateral.extract.lexicon import Lexicon
-from bilateral.extract.matching import Anchored, alternation, initials, whole_words
+from bilateral.extract.matching import after_none_of, whole_words
 
 NAME_LABELS = {
     "PERSON",
@@ -260,17 +260,21 @@ def from_spacy(doc: Doc, text: str, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-def from_gazetteer(doc: Doc, lex: Lexicon) -> list[Candidate]:
+def from_gazetteer(doc: Doc, text: str, lex: Lexicon) -> list[Candidate]:
     """Countries, capitals and demonyms written anywhere, whether spaCy saw them or not."""
     out = []
+    place_id = doc.vocab.strings["PLACE"]
     for match_id, start, end in lex.matcher(doc):
-        span = doc[start:end]
-        if doc.vocab.strings[match_id] == "PLACE":
-            place = lex.gazetteer.places[span.text]
-            out.append(Candidate(span.start_char, span.end_char, "GPE", place.country, fixed=True))
+        # the span's characters from its tokens, read in `text` (the Doc's own text)
+        last = doc[end - 1]
+        start_char, end_char = doc[start].idx, last.idx + len(last)
+        form = text[start_char:end_char]
+        if match_id == place_id:
+            place = lex.gazetteer.places[form]
+            out.append(Candidate(start_char, end_char, "GPE", place.country, fixed=True))
         else:
-            code = lex.gazetteer.demonyms[span.text]
-            out.append(Candidate(span.start_char, span.end_char, "NORP", code, fixed=True))
+            code = lex.gazetteer.demonyms[form]
+            out.append(Candidate(start_char, end_char, "NORP", code, fixed=True))
     return out
 
 
@@ -336,10 +340,9 @@ def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
-def region_pattern() -> Anchored:
-    forms = data.regions()
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation(forms, ignorecase=False)})(?![\w-])")
-    return Anchored.of(pattern, re.escape(initials(forms)), r"\w-")
+def region_pattern() -> re.Pattern[str]:
+    forms = after_none_of(data.regions(), not_after=r"\w-")
+    return re.compile(rf"(?:{forms})(?![\w-])")
 
 
 def from_regions(text: str) -> list[Candidate]:
