@@ -38,6 +38,7 @@ class Lexicon:
     title_word: re.Pattern[str]  # any title at all: a cheap test before the chain patterns
     title_after: re.Pattern[str]  # ", Brazil's ambassador to Nigeria," just after a name
     head_pattern: Anchored  # capitalised words ending in a name head: "Zuma Rock Monument"
+    head_word: re.Pattern[str]  # a head of head_pattern on its own, wherever it is written
     institution: re.Pattern[str]  # "Embassy of Brazil in Abuja", "Nigerian Embassy"
     scope: re.Pattern[str]  # one " of X" / " to X" of a title chain
     appositive_facility: re.Pattern[str]  # ", the presidential palace"
@@ -89,7 +90,8 @@ class Lexicon:
         heads = data.name_heads()
         legal_words = _alternation(list(data.legal_forms()))
         complement = r"[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,4}"
-        head_words = _alternation([h for h in heads if h[:1].isupper() and not h.endswith(".")])
+        head_forms = [h for h in heads if h[:1].isupper() and not h.endswith(".")]
+        head_words = _alternation(head_forms)
         all_places = _alternation(list(gaz.places))
         national = _alternation(list(data.national_institutions()))
         institution = re.compile(
@@ -123,6 +125,7 @@ class Lexicon:
             title_before=title_before,
             title_after=title_after,
             head_pattern=Anchored.of(head_pattern, "A-Z", r"\w.-"),  # each begins with a capital
+            head_word=re.compile(alternation(head_forms, ignorecase=False, guard=False)),
             institution=institution,
             scope=re.compile(scope),
             titled_name=titled_name,
