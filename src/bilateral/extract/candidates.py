@@ -70,7 +70,9 @@ def trim(c: Candidate, text: str) -> Candidate | None:
     span = text[start : c.end]
     tail = _TRAILING.search(span)
     end = c.end - (len(tail.group(0)) if tail else 0)
-    if _INITIALS.search(text[start : end + 1]):
+    with_next = text[start : end + 1]
+    # the pattern ends in a period, at the end or before a last newline: a test by hand first
+    if with_next.endswith((".", ".\n")) and _INITIALS.search(with_next):
         end += 1  # "U.K." keeps its last period
 
     while start < end and text[start].isspace():

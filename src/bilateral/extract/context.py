@@ -228,7 +228,9 @@ def vote_by_surface(cands: list[Candidate], text: str) -> None:
         if len(group) == 1:
             continue  # a name written once keeps its type and country: nothing to vote on
         fixed = [c.label for c in group if c.fixed]
-        votes = Counter(fixed or [c.label for c in group])
+        votes: dict[str, int] = {}  # as Counter counts them, without building one for a few
+        for vote in fixed or [c.label for c in group]:
+            votes[vote] = votes.get(vote, 0) + 1
         label = min(votes, key=lambda t: (-votes[t], _TIE_ORDER.get(t, 99)))
         country = next((c.country for c in group if c.country), None)
         for c in group:
