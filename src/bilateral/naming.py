@@ -54,8 +54,10 @@ def _is_tidy(name: str) -> bool:
     return bool(name) and " ".join(name.split()) == name and "- " not in name
 
 
+@lru_cache(maxsize=65536)
 def strip_decoration(name: str) -> str:
-    """Without a leading "the" or a trailing possessive: "the Jakarta Post's" -> "Jakarta Post"."""
+    """Without a leading "the" or a trailing possessive: "the Jakarta Post's" -> "Jakarta Post".
+    Kept for each name: an article's names are also those of the articles before it."""
     name = _ARTICLE.sub("", tidy(name))
     return _POSSESSIVE.sub("", name).strip()
 

@@ -247,7 +247,7 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     head = lex.heads.get(words[-1])
     if len(words) == 1 and (head or lex.titles.get(span)):
         return []  # "Embassy", "Minister": a common noun on its own
-    if any(text[: c.end].endswith(t) for t in lex.title_tails.get(words[-1], ())):
+    if any(text.endswith(t, 0, c.end) for t in lex.title_tails.get(words[-1], ())):
         return []  # "State" in "Head of State"
     if head and not (c.label in ("GPE", "LOC") and head in ("GPE", "LOC")):
         c.label, c.fixed = head, True
