@@ -270,3 +270,18 @@ def test_names_ending_in_a_head_tried_where_they_can_begin_are_all_found(
     expected = [(m.span(), m.groups()) for m in heads.pattern.finditer(text)]
     found = matches_at(heads.pattern, text, _head_starts(text, extractor.lexicon))
     assert [(m.span(), m.groups()) for m in found] == expected
+
+
+_TITLED = ["Minister", "PRIME", "minister", "Chargé", "CHARGÉ", "d'Affaires", "D'AFFAIRES", "x"]
+_ODD = [" ", "-", "é", "ſ", "İ", "ı", "K", "Σ", "ς", "ǅ", "ⅻ", "Ⓐ", "secretary", "Ambassador"]
+
+
+@given(st.lists(st.sampled_from(_TITLED + _ODD), max_size=12).map("".join))
+@example("a PRIME MINISTER x")
+@example("the CHARGÉ D'AFFAIRES Ana")
+@example("ſecretary")
+def test_a_title_is_found_lower_cased_where_ignoring_case_finds_one(
+    extractor: Extractor, text: str
+) -> None:
+    lex = extractor.lexicon
+    assert lex.writes_a_title(text) == bool(lex.title_word.search(text))

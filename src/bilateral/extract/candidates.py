@@ -307,7 +307,8 @@ def _head_starts(text: str, lex: Lexicon) -> list[int]:
     if not heads:
         return []
     ends = [end for _, end in heads]
-    breaks = [m.start() for m in _NO_NAME_BEFORE_HEAD.finditer(text)]
+    # those after the last head tell nothing: the end of the text stands for them all
+    breaks = [m.start() for m in _NO_NAME_BEFORE_HEAD.finditer(text, 0, ends[-1])]
     breaks.append(len(text))
     starts = []
     for capital in lex.head_pattern.starts.finditer(text):

@@ -63,9 +63,11 @@ def _whole_names(taken: list[Candidate], headed: list[Candidate]) -> list[Candid
     """A name ending in a word that says what it is ("Acme and Sons Ltd") wins over the
     pieces the tagger cut it into ("Acme", "Sons Ltd"), when it only joins them."""
     for h in sorted(headed, key=lambda c: c.start - c.end):
-        if h in taken:
-            continue
         inside = [t for t in taken if t.start < h.end and t.end > h.start]
+        # a candidate equal to h has h's span, so it is inside (where h's span holds a letter):
+        # the test for one looks there, instead of comparing h with every name taken
+        if h in (inside if h.start < h.end else taken):
+            continue
         if inside and all(
             h.start <= t.start
             and t.end <= h.end
@@ -73,7 +75,9 @@ def _whole_names(taken: list[Candidate], headed: list[Candidate]) -> list[Candid
             and t.label != "PERSON"
             for t in inside
         ):
-            taken = [t for t in taken if t not in inside] + [h]
+            # whatever equals a name inside has its span and is inside too: known by identity
+            gone = {id(t) for t in inside}
+            taken = [t for t in taken if id(t) not in gone] + [h]
     return taken
 
 
@@ -112,7 +116,7 @@ def titled_names(cands: list[Candidate], text: str, lex: Lexicon) -> None:
         if c.label == "PERSON" or c.fixed:
             continue
         before = text[max(0, c.start - 60) : c.start]
-        match = lex.title_before.search(before) if lex.title_word.search(before) else None
+        match = lex.title_before.search(before) if lex.writes_a_title(before) else None
         if match and lex.title(match.group("title")).kind == "office":
             c.label = "PERSON"
 

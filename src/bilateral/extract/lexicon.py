@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from bilateral import data
-from bilateral.extract.matching import Anchored, alternation
+from bilateral.extract.matching import ODD_CASE, Anchored, alternation
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _LEADING_THE = re.compile(r"^the\s+")
@@ -36,6 +36,8 @@ class Lexicon:
     matcher: PhraseMatcher
     title_before: re.Pattern[str]  # a title chain that ends just before a name
     title_word: re.Pattern[str]  # any title at all: a cheap test before the chain patterns
+    lower_title_word: re.Pattern[str]  # its titles of ASCII letters, lower-cased: a quicker test
+    other_title_word: re.Pattern[str] | None  # the others, ignoring case (see writes_a_title)
     title_after: re.Pattern[str]  # ", Brazil's ambassador to Nigeria," just after a name
     head_pattern: Anchored  # capitalised words ending in a name head: "Zuma Rock Monument"
     head_word: re.Pattern[str]  # a head of head_pattern on its own, wherever it is written
@@ -116,9 +118,20 @@ class Lexicon:
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{complement})?)(?![\w-])"  # "Bank of X"
         )
         title_word = re.compile(rf"\b(?:{any_case_titles})(?!\w)", re.IGNORECASE)
+        ascii_titles = [t for t in titles if t.isascii()]
+        other_titles = [t for t in titles if not t.isascii()]
+        other_title_word = (
+            re.compile(rf"\b(?:{_alternation(other_titles, True)})(?!\w)", re.IGNORECASE)
+            if other_titles
+            else None
+        )
         return cls(
             gazetteer=gaz,
             title_word=title_word,
+            lower_title_word=re.compile(
+                rf"\b(?:{_alternation([t.lower() for t in ascii_titles])})(?!\w)"
+            ),
+            other_title_word=other_title_word,
             titles={**titles, **{t.lower(): v for t, v in titles.items()}},
             heads=heads,
             matcher=matcher,
@@ -137,6 +150,22 @@ class Lexicon:
                 rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"
             ),
         )
+
+    def writes_a_title(self, window: str) -> bool:
+        """Whether title_word finds a title in the window (a cheap test before the chains).
+        The titles written in ASCII are looked for lower-cased, in the window lower-cased, by
+        a pattern that minds case, quicker than one that ignores it; the others (a letter
+        with an accent) by a pattern of their own that ignores case, and so is the window
+        where it holds one of the letters whose case folds oddly. The same answer: a title is
+        found in the window when one of them is. An ASCII letter of a pattern that ignores
+        case matches a letter exactly when the letter lower-cases into it, except for those
+        odd letters (matching.ODD_CASE); a letter lower-cases into one letter, and a word
+        character into one (no character changes being one or not)."""
+        if ODD_CASE.search(window):
+            return self.title_word.search(window) is not None
+        if self.lower_title_word.search(window.lower()):
+            return True
+        return self.other_title_word is not None and bool(self.other_title_word.search(window))
 
     def title(self, surface: str) -> data.Title:
         """The title a matched surface names, in whatever case it was written."""
