@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bilateral.clean import clean_article
 from bilateral.extract import Extractor
-from bilateral.extract.candidates import _head_starts
+from bilateral.extract.candidates import _TRAILING, _TRAILING_LAST, _head_starts
 from bilateral.extract.matching import matches_at
 from bilateral.model import ArticleEntities, Document, RawArticle
 
@@ -285,3 +285,10 @@ def test_a_title_is_found_lower_cased_where_ignoring_case_finds_one(
 ) -> None:
     lex = extractor.lexicon
     assert lex.writes_a_title(text) == bool(lex.title_word.search(text))
+
+
+@given(st.text(alphabet="aAs'’,.;:!?\"“”()-–— \n\t\u00a0x", max_size=8))
+def test_what_trim_strips_ends_in_a_character_it_looks_for(span: str) -> None:
+    """trim runs its search only where the span ends in one of these: it never misses one."""
+    if _TRAILING.search(span):
+        assert span[-1] in _TRAILING_LAST or span[-1].isspace()

@@ -36,6 +36,7 @@ _LEADING = re.compile(
 )
 _BASED = re.compile(r"[A-Z][\w.]*-based\s+")  # "Paris-based X": X is the name
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,.;:!?\"“”()\-–—])+$")
+_TRAILING_LAST = frozenset("s'’,.;:!?\"“”()-–—")  # a character _TRAILING ends in, or a space
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _ORG_GLUE = re.compile(r"\b(?:of|on|and|for|the|in)\b|&")  # in names of things, not of people
 _THING_GOES_ON = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?[A-Z]")
@@ -68,7 +69,10 @@ def trim(c: Candidate, text: str) -> Candidate | None:
     based = _BASED.match(text, start, c.end)
     start = based.end() if based else start
     span = text[start : c.end]
-    tail = _TRAILING.search(span)
+    # what _TRAILING strips ends the span (or stands before a last newline, a space itself):
+    # where the last character can end none of it, the search need not run
+    last = span[-1:]
+    tail = _TRAILING.search(span) if last in _TRAILING_LAST or last.isspace() else None
     end = c.end - (len(tail.group(0)) if tail else 0)
     with_next = text[start : end + 1]
     # the pattern ends in a period, at the end or before a last newline: a test by hand first
@@ -85,10 +89,13 @@ def trim(c: Candidate, text: str) -> Candidate | None:
 
 def extend(c: Candidate, text: str) -> None:
     """Mend spans cut at a hyphen: "Lee Hsien" + "-loong", "Abdul- " + "Qasim Rahman"."""
-    tail = _HYPHEN_TAIL.match(text[c.end : c.end + 6])
+    # each pattern holds a hyphen: where none is written, it need not be tried
+    tail = _HYPHEN_TAIL.match(text[c.end : c.end + 6]) if text.startswith("-", c.end) else None
     if tail:
         c.end += tail.end()
-    head = _BROKEN_HEAD.search(text[max(0, c.start - 20) : c.start])
+    before = max(0, c.start - 20)
+    hyphen = text.find("-", before, c.start) >= 0
+    head = _BROKEN_HEAD.search(text[before : c.start]) if hyphen else None
     if head and c.label in ("PERSON", "ORG"):
         c.start -= len(head.group(0))
 
