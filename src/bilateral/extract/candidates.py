@@ -152,7 +152,8 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
     """A country, a demonym or a title glued to the front of a name becomes its attribute."""
     while True:
         span = text[c.start : c.end]
-        possessive = _POSSESSIVE_PREFIX.match(span)
+        # the pattern holds a possessive: where none is written it need not be tried
+        possessive = _POSSESSIVE_PREFIX.match(span) if "'s" in span or "’s" in span else None
         if possessive and lex.country_of(possessive.group("owner")):
             c.country = c.country or lex.country_of(possessive.group("owner"))
             c.start += possessive.start("rest")
@@ -184,8 +185,8 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
                 c.country = c.country or lex.country_of(first)  # person ends the phrase before
             c.start += len(first) + 1
             continue
+        words = span.split(" ")
         for size in (3, 2, 1):
-            words = span.split(" ")
             head = " ".join(words[:size])
             title = lex.titles.get(head)
             if title is not None and len(words) > size:

@@ -175,8 +175,12 @@ class Lexicon:
         """The country a country name, its possessive or a demonym denotes."""
         if not form:
             return None
-        form = _POSSESSIVE_END.sub("", form.strip())
-        form = _LEADING_THE.sub("", form)
+        form = form.strip()
+        # each pattern needs its words written: tried only where they are
+        if form.endswith(("'s", "’s")):
+            form = _POSSESSIVE_END.sub("", form)
+        if form.startswith("the"):
+            form = _LEADING_THE.sub("", form)
         place = self.gazetteer.places.get(form)
         if place and place.kind == "country":
             return place.country
