@@ -125,11 +125,6 @@ def matches_at(
             resume = match.end()
 
 
-def initials(words: Iterable[str]) -> str:
-    """The first letters of the words, as they are written."""
-    return "".join(sorted({w[0] for w in words if w}))
-
-
 @dataclass(frozen=True)
 class Anchored:
     """A pattern whose matches all begin with one of a few letters after no character of a
