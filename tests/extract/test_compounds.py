@@ -8,8 +8,12 @@ made what a noun names ("U.S.-backed rebels") is no side of that noun's acts."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from bilateral.extract import Extractor
+from bilateral.extract.compounds import _COMPOUND, _word_starts
+from bilateral.extract.matching import matches_at
 from bilateral.model import ArticleEntities
 from tests.extract.written import events_of_text, extract_text
 
@@ -156,3 +160,12 @@ def test_a_maker_can_still_be_acted_on(extractor: Extractor) -> None:
 def test_a_name_the_tagger_gave_a_word_not_all_countries_stays(extractor: Extractor) -> None:
     found = extract_text(extractor, "Senators spoke of the Iran-contra affair at length.")
     assert "IRN" not in {code for _, _, code in _countries(found)}
+
+
+@given(st.text(alphabet="aA1_.-- é\n", max_size=40))
+@example("U.S.-made and Sino-Soviet-U.S. -a a-- b-.c _a-b")
+def test_hyphenated_words_tried_where_they_can_begin_are_all_found(text: str) -> None:
+    """The places tried hold every place a hyphenated word begins: the same words as the
+    pattern's own search over the whole text."""
+    expected = [m.span() for m in _COMPOUND.finditer(text)]
+    assert [m.span() for m in matches_at(_COMPOUND, text, _word_starts(text))] == expected

@@ -5,9 +5,13 @@ facilities, awards, honorifics, headline capitals, acronyms, glued countries, ca
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from bilateral.clean import clean_article
 from bilateral.extract import Extractor
+from bilateral.extract.candidates import _TRAILING, _TRAILING_LAST, _head_starts
+from bilateral.extract.matching import matches_at
 from bilateral.model import ArticleEntities, Document, RawArticle
 
 
@@ -221,3 +225,70 @@ def test_a_name_head_of_two_words_is_read_whole(extractor: Extractor) -> None:
     )
     orgs = {e.name: e for e in found.entities if e.type == "ORG"}
     assert orgs["Chilean Consulate General"].country == "CHL"
+
+
+# pieces of text where names ending in a head begin, break off and run on (none from a corpus)
+_PIECES = [
+    "Bank",
+    "Central Bank",
+    "Ministry",
+    "Acme",
+    "Sons",
+    "Ltd",
+    "Co.",
+    "U.S.",
+    "and",
+    "&",
+    "of",
+    "the",
+    "Zuma",
+    "Rock",
+    "Monument",
+    " ",
+    "  ",
+    "\n",
+    ",",
+    ".",
+    "-",
+    "'s",
+    "’",
+    "(",
+    "5%",
+    "é",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@example("Acme and Sons Ltd, U.S. Central Bank of the Zuma Rock Monument")
+@example("Central Bank Bank, Zuma-Rock Monument (Acme Bank)")
+def test_names_ending_in_a_head_tried_where_they_can_begin_are_all_found(
+    extractor: Extractor, text: str
+) -> None:
+    """The capitals tried for a name ending in a head hold every place one begins: the same
+    names as the pattern tried at every capital."""
+    heads = extractor.lexicon.head_pattern
+    expected = [(m.span(), m.groups()) for m in heads.pattern.finditer(text)]
+    found = matches_at(heads.pattern, text, _head_starts(text, extractor.lexicon))
+    assert [(m.span(), m.groups()) for m in found] == expected
+
+
+_TITLED = ["Minister", "PRIME", "minister", "Chargé", "CHARGÉ", "d'Affaires", "D'AFFAIRES", "x"]
+_ODD = [" ", "-", "é", "ſ", "İ", "ı", "K", "Σ", "ς", "ǅ", "ⅻ", "Ⓐ", "secretary", "Ambassador"]
+
+
+@given(st.lists(st.sampled_from(_TITLED + _ODD), max_size=12).map("".join))
+@example("a PRIME MINISTER x")
+@example("the CHARGÉ D'AFFAIRES Ana")
+@example("ſecretary")
+def test_a_title_is_found_lower_cased_where_ignoring_case_finds_one(
+    extractor: Extractor, text: str
+) -> None:
+    lex = extractor.lexicon
+    assert lex.writes_a_title(text) == bool(lex.title_word.search(text))
+
+
+@given(st.text(alphabet="aAs'’,.;:!?\"“”()-–— \n\t\u00a0x", max_size=8))
+def test_what_trim_strips_ends_in_a_character_it_looks_for(span: str) -> None:
+    """trim runs its search only where the span ends in one of these: it never misses one."""
+    if _TRAILING.search(span):
+        assert span[-1] in _TRAILING_LAST or span[-1].isspace()

@@ -10,7 +10,15 @@ import sys
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bilateral.extract.matching import ODD_CASE, Anchored, alternation, matches_at, tree
+from bilateral.extract.matching import (
+    ODD_CASE,
+    Anchored,
+    after_none_of,
+    alternation,
+    matches_at,
+    tree,
+    whole_words,
+)
 
 # few letters, so that words share beginnings and texts hold them; case variants and the
 # letters whose case Unicode folds oddly ("ſ" matches "s" under IGNORECASE) included
@@ -113,3 +121,36 @@ def test_a_pattern_anchored_at_its_initials_finds_what_it_finds_everywhere(
     letters = re.escape("".join({f[0] for f in forms}))
     anchored = Anchored.of(pattern, letters, r"\w-")
     assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+# names of an article: capitals, and the apostrophes that may end a word inside a name
+NAME_LETTERS = "aAb '’-_é"
+names = st.lists(st.text(alphabet=NAME_LETTERS, min_size=1, max_size=5), min_size=1, max_size=8)
+
+
+@given(names, st.text(alphabet=NAME_LETTERS + "x.", max_size=60))
+@example(["ab", "a"], "ab a-ab a'b ab'")
+@example(["a", "a'b"], "a'b")  # a word that begins another, where both may end
+def test_whole_words_finds_what_the_pattern_finds(forms: list[str], text: str) -> None:
+    """In any order of preference, as finditer finds them with the pattern of the words."""
+    for ordered in (sorted(set(forms)), sorted(set(forms), key=len, reverse=True), forms):
+        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, ordered))})(?![\w-])")
+        expected = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+        assert list(whole_words(ordered, text)) == expected
+
+
+def test_an_empty_word_is_left_to_the_pattern() -> None:
+    assert [m[:2] for m in whole_words(["a", ""], "a  b ")] == [(0, 1), (2, 2), (5, 5)]
+
+
+@given(words, texts)
+@example(["ab", "b"], "ab-b b")
+def test_the_lookbehind_after_the_first_letter_finds_what_it_finds_before(
+    forms: list[str], text: str
+) -> None:
+    """The words tried only where their first letters stand: the same matches, in every
+    context the extractor's patterns put them in."""
+    for not_after, context in ((r"\w-", "(?:{})(?![\\w-])"), (r"\w", "(?P<w>{})\\s*(?:b|$)")):
+        old = re.compile(context.format(rf"(?<![{not_after}])(?:{plain(forms)})"))
+        new = re.compile(context.format(after_none_of(forms, not_after)))
+        assert found(new.pattern, 0, text) == found(old.pattern, 0, text)

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import re
+
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bilateral.naming import fold, strip_decoration, tidy, words
+from bilateral.naming import _is_tidy, fold, strip_decoration, tidy, words
 
 names = st.text(
     alphabet=st.characters(categories=["Lu", "Ll", "Zs", "Pd"], include_characters="'’-"),
     max_size=40,
 )
+
+
+# what a tidy name was once written as: words of no space, one space between, no "- "
+TIDY = re.compile(r"(?:[^\s-]|-(?!\s))+(?: (?:[^\s-]|-(?!\s))+)*")
+
+
+@given(st.text(alphabet="a- \t\n\u00a0\u2003\x1c", max_size=12) | names)
+@example("")
+@example("a-")
+@example("a -b")
+def test_a_tidy_name_is_read_as_the_pattern_reads_it(name: str) -> None:
+    assert _is_tidy(name) == bool(TIDY.fullmatch(name))
 
 
 @given(names)

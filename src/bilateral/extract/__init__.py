@@ -119,7 +119,7 @@ class Extractor:
             + candidates.from_spacy(doc, text, lex)
             + candidates.from_titles_and_descriptors(text, lex)
             + candidates.from_name_heads(text, lex)
-            + candidates.from_gazetteer(doc, lex)
+            + candidates.from_gazetteer(doc, text, lex)
         )
         merged = context.headlines(context.merge(found, text, lex), text, lex)
         merged = context.portfolios(merged, text, lex)

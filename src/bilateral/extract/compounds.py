@@ -27,8 +27,11 @@ from functools import cache
 from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
+from bilateral.extract.matching import matches_at
 
 _COMPOUND = re.compile(r"(?<![\w.-])[^\W_][\w.]*(?:-[\w.]+)+")
+_HYPHEN = re.compile(r"-[\w.]")  # what each hyphenated word holds
+_WORD_CHARACTER = re.compile(r"[\w.-]")  # what a hyphenated word is made of
 _CAPITALISED = re.compile(r"[A-Z][\w.]*")
 _REACH = 3  # capitalised words tried on either side of the hyphenated word
 _REPLACEABLE = ("GPE", "NORP", "LOC")
@@ -166,7 +169,7 @@ def in_compounds(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candid
     if "-" not in text:
         return cands
     out = list(cands)
-    for match in _COMPOUND.finditer(text):
+    for match in matches_at(_COMPOUND, text, _word_starts(text)):
         found = _read(text, _units(text, match), lex)
         countries = _countries(found, text)
         if not countries:
@@ -191,6 +194,21 @@ def in_compounds(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candid
                 at = next((i for i, c in enumerate(out) if c.start > n.start), len(out))
             out.insert(min(at, len(out)), n)
     return out
+
+
+def _word_starts(text: str) -> list[int]:
+    """Every place a hyphenated word can begin, in order: the start of the run of word
+    characters, periods and hyphens around each hyphen followed by a letter (a hyphenated word
+    fills such a run from its start, since no such character may stand before it). With these
+    the pattern finds what its finditer would (matching.matches_at), tried at a few places
+    instead of at every position of the text, which costs it most where no word is hyphenated."""
+    starts = set()
+    for hyphen in _HYPHEN.finditer(text):
+        at = hyphen.start()
+        while at > 0 and _WORD_CHARACTER.match(text, at - 1):
+            at -= 1
+        starts.add(at)
+    return sorted(starts)
 
 
 def _kept(c: Candidate, start: int, end: int, only_countries: bool) -> bool:

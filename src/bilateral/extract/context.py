@@ -10,11 +10,12 @@ from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.country_names import countries_inside, country_mention
 from bilateral.extract.lexicon import Lexicon
-from bilateral.extract.matching import Anchored
+from bilateral.extract.matching import whole_words
 from bilateral.naming import fold
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 _AND = re.compile(r"^\s*(?:,?\s+and|&)\s*$")
+_NAME_PART = re.compile(r"[A-Z][\w'’-]{2,}")  # a word of a full name that may stand alone
 _SUCH_AS = re.compile(r"\b(?P<kind>[A-Za-z]+)\s+(?:such as|including|like)\s+$")
 
 
@@ -62,9 +63,11 @@ def _whole_names(taken: list[Candidate], headed: list[Candidate]) -> list[Candid
     """A name ending in a word that says what it is ("Acme and Sons Ltd") wins over the
     pieces the tagger cut it into ("Acme", "Sons Ltd"), when it only joins them."""
     for h in sorted(headed, key=lambda c: c.start - c.end):
-        if h in taken:
-            continue
         inside = [t for t in taken if t.start < h.end and t.end > h.start]
+        # a candidate equal to h has h's span, so it is inside (where h's span holds a letter):
+        # the test for one looks there, instead of comparing h with every name taken
+        if h in (inside if h.start < h.end else taken):
+            continue
         if inside and all(
             h.start <= t.start
             and t.end <= h.end
@@ -72,7 +75,9 @@ def _whole_names(taken: list[Candidate], headed: list[Candidate]) -> list[Candid
             and t.label != "PERSON"
             for t in inside
         ):
-            taken = [t for t in taken if t not in inside] + [h]
+            # whatever equals a name inside has its span and is inside too: known by identity
+            gone = {id(t) for t in inside}
+            taken = [t for t in taken if id(t) not in gone] + [h]
     return taken
 
 
@@ -111,7 +116,7 @@ def titled_names(cands: list[Candidate], text: str, lex: Lexicon) -> None:
         if c.label == "PERSON" or c.fixed:
             continue
         before = text[max(0, c.start - 60) : c.start]
-        match = lex.title_before.search(before) if lex.title_word.search(before) else None
+        match = lex.title_before.search(before) if lex.writes_a_title(before) else None
         if match and lex.title(match.group("title")).kind == "office":
             c.label = "PERSON"
 
@@ -126,6 +131,8 @@ def enumerations(cands: list[Candidate], text: str, descriptors: dict[str, str])
         else:
             runs.append([c])
     for run in runs:
+        if len(run) < 2:
+            continue  # a name alone is no list: nothing to share, whatever announces it
         announced = _SUCH_AS.search(text[max(0, run[0].start - 40) : run[0].start])
         kind = descriptors.get(_singular(announced.group("kind"))) if announced else None
         if kind and len(run) >= 2:
@@ -179,7 +186,7 @@ def surnames(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]
     parts = {
         w
         for c in people
-        for w in re.findall(r"[A-Z][\w'’-]{2,}", text[c.start : c.end])
+        for w in _NAME_PART.findall(text[c.start : c.end])
         if w not in lex.gazetteer.places and w not in lex.gazetteer.demonyms and w not in lex.titles
     }
     for c in cands:
@@ -188,12 +195,9 @@ def surnames(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]
     if not parts:
         return cands
     found = list(cands)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(parts))) + r")(?![\w-])")
-    for match in Anchored.of(pattern, "A-Z", r"\w-").finditer(text):  # each part is capitalised
-        if all(match.end() <= c.start or match.start() >= c.end for c in cands):
-            found.append(
-                Candidate(match.start(), match.end(), "PERSON", fixed=True, source="title")
-            )
+    for start, end, _ in whole_words(sorted(parts), text):
+        if all(end <= c.start or start >= c.end for c in cands):
+            found.append(Candidate(start, end, "PERSON", fixed=True, source="title"))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -228,7 +232,9 @@ def vote_by_surface(cands: list[Candidate], text: str) -> None:
         if len(group) == 1:
             continue  # a name written once keeps its type and country: nothing to vote on
         fixed = [c.label for c in group if c.fixed]
-        votes = Counter(fixed or [c.label for c in group])
+        votes: dict[str, int] = {}  # as Counter counts them, without building one for a few
+        for vote in fixed or [c.label for c in group]:
+            votes[vote] = votes.get(vote, 0) + 1
         label = min(votes, key=lambda t: (-votes[t], _TIE_ORDER.get(t, 99)))
         country = next((c.country for c in group if c.country), None)
         for c in group:
@@ -248,18 +254,32 @@ def _shouting(text: str, c: Candidate, lines: dict[tuple[int, int], bool]) -> bo
     return lines[key]
 
 
+def _known_country(c: Candidate) -> bool:
+    return c.fixed and c.label in ("GPE", "NORP")
+
+
 def headlines(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
     """A name in an all-capitals headline ("URGING JAPAN", "NEARS") is kept only when the
     article writes it in ordinary case too, and then takes that mention's type; a known place
     stays, and so do the countries inside a name dropped ("KEY U.S. TAX WRITERS")."""
     lines: dict[tuple[int, int], bool] = {}
-    written = {fold(text[c.start : c.end]): c for c in cands if not _shouting(text, c, lines)}
+    shouted = [c for c in cands if _shouting(text, c, lines)]
+    if not shouted:
+        return list(cands)  # no name in a headline of capitals: nothing to weigh
+    loud = {id(c) for c in shouted}
+    # the names written in ordinary case, by their folded form; folding each costs, so only
+    # where a shouted name will look one up
+    written = (
+        {fold(text[c.start : c.end]): c for c in cands if id(c) not in loud}
+        if not all(_known_country(c) for c in shouted)
+        else {}
+    )
     out = []
     for c in cands:
-        if not _shouting(text, c, lines):
+        if id(c) not in loud:
             out.append(c)
             continue
-        if c.fixed and c.label in ("GPE", "NORP"):
+        if _known_country(c):
             out.append(c)
             continue
         same = written.get(fold(text[c.start : c.end]))
@@ -284,16 +304,12 @@ def short_forms(cands: list[Candidate], text: str) -> list[Candidate]:
     if not shorts:
         return cands
     found = list(cands)
-    alternation = "|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True))
-    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text):
-        inside = [c for c in found if c.start < match.end() and c.end > match.start()]
-        if any(c.end > match.end() or c.label in ("PERSON", "GPE", "NORP") for c in inside):
+    for start, end, short in whole_words(sorted(shorts, key=len, reverse=True), text):
+        inside = [c for c in found if c.start < end and c.end > start]
+        if any(c.end > end or c.label in ("PERSON", "GPE", "NORP") for c in inside):
             continue  # the full name itself, or a name that only starts the same way
         found = [c for c in found if c not in inside]
-        country = shorts[match.group(0)].country
-        found.append(
-            Candidate(match.start(), match.end(), "ORG", country, fixed=True, source="head")
-        )
+        found.append(Candidate(start, end, "ORG", shorts[short].country, fixed=True, source="head"))
     return sorted(found, key=lambda c: c.start)
 
 

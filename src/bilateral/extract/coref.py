@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
@@ -20,9 +21,10 @@ _TYPE_ORDER = {
 
 def _group_key(c: Candidate, text: str, lex: Lexicon) -> tuple[str, ...]:
     span = text[c.start : c.end]
-    place = lex.gazetteer.places.get(span) or lex.gazetteer.places.get(span.title())
-    if place is not None and c.label == "GPE":
-        return ("place", place.name)
+    if c.label == "GPE":  # only a place is keyed by its place: no other is looked up
+        place = lex.gazetteer.places.get(span) or lex.gazetteer.places.get(span.title())
+        if place is not None:
+            return ("place", place.name)
     if c.label == "NORP" and c.country:
         return ("norp", c.country)
     if c.source == "institution" and c.country:
@@ -95,8 +97,17 @@ def _name(group: list[Candidate], text: str, key: tuple[str, ...]) -> str:
         return key[1]
     if len(group) == 1:  # one mention: its form is the name, nothing to weigh
         return tidy(strip_decoration(text[group[0].start : group[0].end]))
-    forms = Counter(tidy(strip_decoration(text[c.start : c.end])) for c in group)
+    forms = _tally(tidy(strip_decoration(text[c.start : c.end])) for c in group)
     return max(forms, key=lambda f: (len(words(f)), not f.isupper(), forms[f], len(f)))
+
+
+def _tally(items: Iterable[str]) -> dict[str, int]:
+    """What Counter counts, in the same order (of first sight), for a few items: building a
+    Counter costs more than counting two or three."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
 
 
 _FUNCTION_WORDS = {"of", "and", "the", "for", "on", "in", "to", "&"}
@@ -109,15 +120,23 @@ def _initials(name: str) -> str:
 def _join_acronyms(keyed: dict[tuple[str, ...], list[Candidate]], text: str) -> None:
     """ "MITI" is the "Ministry of International Trade and Industry" the article names: an
     acronym joins the one name of the article whose initials spell it."""
+    acronyms = [
+        (key, span)
+        for key, group in keyed.items()
+        if key[0] == "name"
+        and 2 <= len(span := text[group[0].start : group[0].end]) <= 6
+        and span.isupper()
+        and span.isalpha()
+    ]
+    # the initials of the article's names, spelled out only where it writes an acronym
     names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for key, group in keyed.items():
-        span = text[group[0].start : group[0].end]
-        if key[0] == "name" and len(words(span)) >= 2:
-            names[_initials(span)].append(key)
-    for key in list(keyed):
-        span = text[keyed[key][0].start : keyed[key][0].end]
-        if key[0] != "name" or not (2 <= len(span) <= 6 and span.isupper() and span.isalpha()):
-            continue
+    if acronyms:
+        for key, group in keyed.items():
+            span = text[group[0].start : group[0].end]
+            if key[0] == "name" and len(words(span)) >= 2:
+                names[_initials(span)].append(key)
+    # each acronym's group keeps its first mention (a group only ever joins a full name's)
+    for key, span in acronyms:
         full = names.get(span, [])
         if len(full) == 1 and full[0] in keyed:
             keyed[full[0]].extend(keyed.pop(key))
@@ -154,7 +173,7 @@ def resolve_in_article(
         if len(group) == 1:  # most names are mentioned once: their own type, no vote
             label = group[0].label
         else:
-            votes = Counter(c.label for c in group)
+            votes = _tally(c.label for c in group)
             label = min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.get(t, 99)))
         local_id = content_id("l", doc_id, *key)
         name = _name(group, text, key)

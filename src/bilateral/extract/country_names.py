@@ -18,6 +18,7 @@ from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
 
+_WORD = re.compile(r"\S+")
 _LONGEST_FORM = 6  # words of the longest country form tried at the start of a name
 
 
@@ -50,7 +51,7 @@ def countries_inside(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     """The countries written, as the gazetteer has them, anywhere inside the span of `c`: what
     a headline's dropped name ("KEY U.S. TAX WRITERS") still says."""
     out: list[Candidate] = []
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[c.start : c.end])]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text[c.start : c.end])]
     i = 0
     while i < len(words):
         for j in range(min(len(words), i + _LONGEST_FORM), i, -1):

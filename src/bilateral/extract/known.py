@@ -6,7 +6,7 @@ organisation named without its country ("the Kremlin", "the Knesset") gets its s
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from bilateral import data
 from bilateral.extract.candidates import Candidate
@@ -20,6 +20,13 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 def _key(name: str) -> str:
     # lighter than naming.fold, whose cache the thirty thousand names would only flush
     return _NOT_LETTER.sub("", ascii_fold(name).lower())
+
+
+@lru_cache(maxsize=16384)
+def _written_key(name: str) -> str:
+    """The key of a name an article writes: the same names come back article after article,
+    where the index's thirty thousand are keyed once each."""
+    return _key(name)
 
 
 @cache
@@ -45,7 +52,7 @@ def known_person(name: str) -> data.KnownPerson | None:
     """The known person a full name (two words or more) names."""
     if len(words(name)) < 2:
         return None
-    return index().get(_key(name))
+    return index().get(_written_key(name))
 
 
 def retype(cands: list[Candidate], text: str) -> None:
@@ -77,7 +84,7 @@ def place_bodies(cands: list[Candidate], text: str, when: str | None = None) -> 
         if c.country is not None or c.label not in _RETYPED:
             continue
         name = _LEADING_THE.sub("", text[c.start : c.end])
-        country = body_index().get(_key(name))
+        country = body_index().get(_written_key(name))
         if country is None:
             continue
         # a body of a state whose capital then belonged to a historical state was that one's

@@ -9,7 +9,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from bilateral import data
-from bilateral.extract.matching import Anchored, alternation
+from bilateral.extract.matching import ODD_CASE, Anchored, alternation
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_LEADING_THE = re.compile(r"^the\s+")
 
 
 def _alternation(forms: list[str], ignorecase: bool = False) -> str:
@@ -33,8 +36,11 @@ class Lexicon:
     matcher: PhraseMatcher
     title_before: re.Pattern[str]  # a title chain that ends just before a name
     title_word: re.Pattern[str]  # any title at all: a cheap test before the chain patterns
+    lower_title_word: re.Pattern[str]  # its titles of ASCII letters, lower-cased: a quicker test
+    other_title_word: re.Pattern[str] | None  # the others, ignoring case (see writes_a_title)
     title_after: re.Pattern[str]  # ", Brazil's ambassador to Nigeria," just after a name
     head_pattern: Anchored  # capitalised words ending in a name head: "Zuma Rock Monument"
+    head_word: re.Pattern[str]  # a head of head_pattern on its own, wherever it is written
     institution: re.Pattern[str]  # "Embassy of Brazil in Abuja", "Nigerian Embassy"
     scope: re.Pattern[str]  # one " of X" / " to X" of a title chain
     appositive_facility: re.Pattern[str]  # ", the presidential palace"
@@ -86,7 +92,8 @@ class Lexicon:
         heads = data.name_heads()
         legal_words = _alternation(list(data.legal_forms()))
         complement = r"[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,4}"
-        head_words = _alternation([h for h in heads if h[:1].isupper() and not h.endswith(".")])
+        head_forms = [h for h in heads if h[:1].isupper() and not h.endswith(".")]
+        head_words = _alternation(head_forms)
         all_places = _alternation(list(gaz.places))
         national = _alternation(list(data.national_institutions()))
         institution = re.compile(
@@ -111,15 +118,27 @@ class Lexicon:
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{complement})?)(?![\w-])"  # "Bank of X"
         )
         title_word = re.compile(rf"\b(?:{any_case_titles})(?!\w)", re.IGNORECASE)
+        ascii_titles = [t for t in titles if t.isascii()]
+        other_titles = [t for t in titles if not t.isascii()]
+        other_title_word = (
+            re.compile(rf"\b(?:{_alternation(other_titles, True)})(?!\w)", re.IGNORECASE)
+            if other_titles
+            else None
+        )
         return cls(
             gazetteer=gaz,
             title_word=title_word,
+            lower_title_word=re.compile(
+                rf"\b(?:{_alternation([t.lower() for t in ascii_titles])})(?!\w)"
+            ),
+            other_title_word=other_title_word,
             titles={**titles, **{t.lower(): v for t, v in titles.items()}},
             heads=heads,
             matcher=matcher,
             title_before=title_before,
             title_after=title_after,
             head_pattern=Anchored.of(head_pattern, "A-Z", r"\w.-"),  # each begins with a capital
+            head_word=re.compile(alternation(head_forms, ignorecase=False, guard=False)),
             institution=institution,
             scope=re.compile(scope),
             titled_name=titled_name,
@@ -132,6 +151,22 @@ class Lexicon:
             ),
         )
 
+    def writes_a_title(self, window: str) -> bool:
+        """Whether title_word finds a title in the window (a cheap test before the chains).
+        The titles written in ASCII are looked for lower-cased, in the window lower-cased, by
+        a pattern that minds case, quicker than one that ignores it; the others (a letter
+        with an accent) by a pattern of their own that ignores case, and so is the window
+        where it holds one of the letters whose case folds oddly. The same answer: a title is
+        found in the window when one of them is. An ASCII letter of a pattern that ignores
+        case matches a letter exactly when the letter lower-cases into it, except for those
+        odd letters (matching.ODD_CASE); a letter lower-cases into one letter, and a word
+        character into one (no character changes being one or not)."""
+        if ODD_CASE.search(window):
+            return self.title_word.search(window) is not None
+        if self.lower_title_word.search(window.lower()):
+            return True
+        return self.other_title_word is not None and bool(self.other_title_word.search(window))
+
     def title(self, surface: str) -> data.Title:
         """The title a matched surface names, in whatever case it was written."""
         return self.titles.get(surface) or self.titles[surface.lower()]
@@ -140,8 +175,12 @@ class Lexicon:
         """The country a country name, its possessive or a demonym denotes."""
         if not form:
             return None
-        form = re.sub(r"['’]s$", "", form.strip())
-        form = re.sub(r"^the\s+", "", form)
+        form = form.strip()
+        # each pattern needs its words written: tried only where they are
+        if form.endswith(("'s", "’s")):
+            form = _POSSESSIVE_END.sub("", form)
+        if form.startswith("the"):
+            form = _LEADING_THE.sub("", form)
         place = self.gazetteer.places.get(form)
         if place and place.kind == "country":
             return place.country

@@ -36,6 +36,24 @@ def alternation(words: Iterable[str], ignorecase: bool, guard: bool = True) -> s
     return tree([[re.escape(ch) for ch in w] for w in ordered], ignorecase, guard)
 
 
+def after_none_of(words: Iterable[str], not_after: str) -> str:
+    """The words (case as written, the longest first) as one pattern that matches where
+    (?<![not_after])(?:w1|w2|...) does, with the same preference, for a pattern compiled
+    without IGNORECASE; `not_after` is a class body. Shaped so that the engine tries it only
+    where a word's first letter stands: a pattern that opens with a lookbehind (or a word
+    boundary) is tried at every position of the text, one that opens with a choice of letters
+    only where its quick scan finds one of them. So the lookbehind follows the first letter of
+    each branch and looks at two characters: the one before the letter, and the letter itself,
+    which any character matches; at the start of the text there is no room for two, and the
+    lookbehind holds, as it does there for the plain pattern."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not all(ordered):
+        raise ValueError("an empty word has no first letter")
+    lead = rf"(?<![{not_after}][\s\S])"
+    source, _ = _branch([[re.escape(ch) for ch in w] for w in ordered], False, lead=lead)
+    return source
+
+
 def tree(words: Sequence[Word], ignorecase: bool, guard: bool = True) -> str:
     """Alternatives given as atoms, in the order of preference, where a word that begins
     another comes after it: the same pattern as "|".join of them, shaped as a tree. An atom
@@ -59,15 +77,18 @@ def _key(atom: str, ignorecase: bool) -> str | None:
     return char.lower() if ignorecase else char
 
 
-def _branch(words: list[list[str]], ignorecase: bool, top: bool = False) -> tuple[str, bool]:
-    """(pattern, whether it is one sequence without a "|" of its own) for these alternatives."""
+def _branch(
+    words: list[list[str]], ignorecase: bool, top: bool = False, lead: str = ""
+) -> tuple[str, bool]:
+    """(pattern, whether it is one sequence without a "|" of its own) for these alternatives;
+    `lead`, a piece of pattern, stands after the first atom of each (all of them not empty)."""
     if len(words) == 1:
-        return "".join(words[0]), True
+        return _led(words[0], lead), True
     ends = [i for i, w in enumerate(words) if not w]
     keys = [_key(w[0], ignorecase) if w else "" for w in words]
     if None in keys or (ends and ends != [len(words) - 1]):
         # not shaped as a tree: the plain list, as written
-        return "|".join("".join(w) for w in words), False
+        return "|".join(_led(w, lead) for w in words), False
     groups: dict[str, list[list[str]]] = {}
     for word, key in zip(words, keys, strict=True):
         if word:
@@ -76,7 +97,7 @@ def _branch(words: list[list[str]], ignorecase: bool, top: bool = False) -> tupl
     for members in groups.values():
         rest, single = _branch([w[1:] for w in members], ignorecase)
         # under IGNORECASE the first atoms of a group match the same letters: any will do
-        parts.append(members[0][0] + (rest if single else f"(?:{rest})"))
+        parts.append(members[0][0] + lead + (rest if single else f"(?:{rest})"))
     source = "|".join(parts)
     if ends:  # the word that ends here is tried after the longer ones
         return f"(?:{source})?", True
@@ -85,6 +106,10 @@ def _branch(words: list[list[str]], ignorecase: bool, top: bool = False) -> tupl
         firsts = "".join(sorted({w[0][1:] if w[0].startswith("\\") else w[0] for w in words}))
         return f"(?=[{re.escape(firsts)}])(?:{source})", True
     return source, len(parts) == 1
+
+
+def _led(word: list[str], lead: str) -> str:
+    return word[0] + lead + "".join(word[1:]) if lead else "".join(word)
 
 
 def matches_at(
@@ -98,11 +123,6 @@ def matches_at(
         if at >= resume and (match := pattern.match(text, at)):
             yield match
             resume = match.end()
-
-
-def initials(words: Iterable[str]) -> str:
-    """The first letters of the words, as they are written."""
-    return "".join(sorted({w[0] for w in words if w}))
 
 
 @dataclass(frozen=True)
@@ -125,3 +145,40 @@ class Anchored:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return matches_at(self.pattern, text, (m.start() for m in self.starts.finditer(text)))
+
+
+_NAME_CHARACTER = re.compile(r"[\w-]")  # what may not stand just before or after a whole word
+
+
+def whole_words(words: Sequence[str], text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of what re.finditer finds in `text` for the pattern
+    (?<![\\w-])(?:w1|w2|...)(?![\\w-]) of the words, escaped, in the order given (the order of
+    preference where several match at one place), without compiling it: the words of one
+    article (the surnames it names) would each time make a pattern of their own, whose
+    compiling costs more than the search. Why it finds the same: each word is looked for as
+    written (str.find, every place it occurs); at a place where no word-like character comes
+    before, the first word in the given order that is written there and not followed by one
+    is the one the pattern matches; and the search resumes after it, as finditer does. An
+    empty word (which matches nowhere in particular) goes to the pattern itself."""
+    if not all(words):
+        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])")
+        yield from ((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+        return
+    places = sorted({at for word in set(words) for at in _occurrences(word, text)})
+    resume = 0
+    for at in places:
+        if at < resume or (at > 0 and _NAME_CHARACTER.match(text, at - 1)):
+            continue
+        for word in words:
+            end = at + len(word)
+            if text.startswith(word, at) and not _NAME_CHARACTER.match(text, end):
+                yield at, end, word
+                resume = end
+                break
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)

@@ -36,8 +36,8 @@ def attach_roles(cands: list[Candidate], text: str, lex: Lexicon) -> None:
         if c.label != "PERSON":
             continue
         window, following = text[max(0, c.start - 90) : c.start], text[c.end : c.end + 120]
-        before = lex.title_before.search(window) if lex.title_word.search(window) else None
-        after = lex.title_after.match(following) if lex.title_word.search(following) else None
+        before = lex.title_before.search(window) if lex.writes_a_title(window) else None
+        after = lex.title_after.match(following) if lex.writes_a_title(following) else None
         if (
             before
             and lex.title(before.group("title")).kind == "regnal"
