@@ -21,6 +21,8 @@ from bilateral.extract.speech import (
     Person,
     PersonMention,
     Speaker,
+    introduced_unnamed,
+    named_as_subject,
     patterns,
 )
 from bilateral.extract.subjects import Subject, SubjectFinder
@@ -94,37 +96,10 @@ class Attributor:
         return last[1] if last else None
 
     def _subject(self, m: PersonMention) -> bool:
-        """Named outside a quote and not as the object of a preposition ("and" inside a
-        capitalised name such as "Trade and Industry Secretary X" is no preposition)."""
-        if self._inside_quote(m.start):
-            return False
-        lead = self.text[max(0, m.start - 40) : m.start]
-        found = re.search(
-            r"(?:^|(?P<before>\S+)\s+)(?:of|with|to|by|from|for|and|between|on|at|in)\s+"
-            r"(?:[A-Z][\w.]*\s+){0,2}$",
-            lead,
-        )
-        return not found or bool(found.group("before") and found.group("before")[:1].isupper())
+        return not self._inside_quote(m.start) and named_as_subject(self.text, m.start)
 
     def _introduced_unnamed(self, noun: str, before: int) -> int:
-        """Where the article last brought in an unnamed "a/an/one ... <noun>" before `before`,
-        or -1."""
-        unnamed = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b", re.I)
-        ends = {m.end for m in self.people}
-        return max(
-            (
-                m.start()
-                for m in unnamed.finditer(self.text, 0, before)
-                if not self._appositive(m.start(), ends)
-            ),
-            default=-1,
-        )
-
-    def _appositive(self, at: int, ends: set[int]) -> bool:
-        """ "Ana Ruiz, a Bergen Liberal,": the indefinite describes the person just named."""
-        start = max(0, at - 3)
-        comma = self.text.rfind(",", start, at)
-        return comma >= 0 and comma in ends
+        return introduced_unnamed(self.text, noun, before, {m.end for m in self.people})
 
     def _holder(
         self, role: str, demonym: str | None, before: int, modifiers: tuple[str, ...] = ()

@@ -60,3 +60,33 @@ def patterns() -> tuple[
         re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
         person_nouns,
     )
+
+
+# a person named after a preposition is its object, not a clause's subject
+_AFTER_PREPOSITION = re.compile(
+    r"(?:^|(?P<before>\S+)\s+)(?:of|with|to|by|from|for|and|between|on|at|in)\s+"
+    r"(?:[A-Z][\w.]*\s+){0,2}$"
+)
+
+
+def named_as_subject(text: str, start: int) -> bool:
+    """Whether a person named at `start` is not the object of a preposition ("and" inside a
+    capitalised name such as "Trade and Industry Secretary X" is no preposition)."""
+    found = _AFTER_PREPOSITION.search(text[max(0, start - 40) : start])
+    return not found or bool(found.group("before") and found.group("before")[:1].isupper())
+
+
+def introduced_unnamed(text: str, noun: str, before: int, person_ends: set[int]) -> int:
+    """Where the article last brought in an unnamed "a/an/one ... <noun>" before `before`, or
+    -1; not an indefinite that describes the person just named ("Ana Ruiz, a Bergen
+    Liberal,"), whose name ends at one of `person_ends`."""
+    unnamed = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b", re.I)
+
+    def appositive(at: int) -> bool:
+        comma = text.rfind(",", max(0, at - 3), at)
+        return comma >= 0 and comma in person_ends
+
+    return max(
+        (m.start() for m in unnamed.finditer(text, 0, before) if not appositive(m.start())),
+        default=-1,
+    )
