@@ -182,7 +182,9 @@ class Extractor:
         # the figures outside quotes take their speaker from their sentence, whose parse
         # (where one is needed) joins the batch's
         attributor.prepare_sentences(
-            [(d.start, d.end) for d in drafts if not _inside(d.value.start, spans)]
+            list(
+                dict.fromkeys((d.start, d.end) for d in drafts if not _inside(d.value.start, spans))
+            )
         )
         return _Pending(
             document,
