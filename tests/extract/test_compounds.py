@@ -129,6 +129,25 @@ def test_a_patron_of_the_actor_is_no_side_of_its_act(extractor: Extractor) -> No
     assert all("IRN" not in v.actors for v in events)
 
 
+def test_a_patron_after_by_is_no_side_of_the_nouns_act(extractor: Extractor) -> None:
+    events = events_of_text(
+        extractor, "Guerrillas funded by Venezuela ambushed a Colombian patrol.", "2024-05-01"
+    )
+    ambush = next(v for v in events if v.type == "ASSAULT")
+    assert "VEN" not in ambush.actors and ambush.targets == ("COL",)
+    # after a passive auxiliary the country acts: it is the agent of the backing
+    (backing,) = events_of_text(
+        extractor, "The guerrillas were backed by Venezuela, Colombia said.", "2024-05-01"
+    )
+    assert backing.type == "SUPPORT" and backing.actors == ("VEN",)
+    # the participle that is the event's own word keeps its agent
+    events = events_of_text(
+        extractor, "Rebels armed by Rwanda shelled Congolese villages.", "2024-05-01"
+    )
+    assert any(v.actors == ("RWA",) for v in events if v.cue_start < 15)
+    assert all("RWA" not in v.actors for v in events if v.type == "ASSAULT")
+
+
 def test_a_leader_of_the_actor_stays_its_side(extractor: Extractor) -> None:
     (attack,) = events_of_text(
         extractor, "The Saudi-led coalition struck a port in Yemen.", "2024-05-01"

@@ -236,7 +236,11 @@ class Extractor:
             and e.type in ("GPE", "NORP", "PERSON", "ORG")
         ]
         # "U.S.-backed rebels attacked": the rebels act, not the United States
-        patrons = tuple(p for p in parties if compounds.patron_of(text, p.end))
+        patrons = tuple(
+            p
+            for p in parties
+            if compounds.patron_of(text, p.end) or compounds.patron_by(text, p.start)
+        )
         people = [
             Named(m.start, m.end, m.local_entity_id) for m in found.mentions if m.type == "PERSON"
         ]

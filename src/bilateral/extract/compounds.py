@@ -58,6 +58,18 @@ def _patrons() -> frozenset[str]:
     return frozenset(data.event_grammar().get("patron", ()))
 
 
+@cache
+def _auxiliaries() -> frozenset[str]:
+    return frozenset(data.event_grammar().get("passive_auxiliary", ()))
+
+
+# the words before a country: a participle, "by" and perhaps "the", and the word before the
+# participle (an adverb of the participle skipped: "were heavily backed by")
+_BY = re.compile(
+    r"(?:(?P<before>[\w'’]+)[\s,]+(?:[a-z]+ly\s+)?)?(?P<word>[A-Za-z]+)\s+by\s+(?:the\s+)?$"
+)
+
+
 def _units(text: str, match: re.Match[str]) -> list[_Unit]:
     """The parts of the word, with up to three capitalised words on either side."""
     parts, offset = [], match.start()
@@ -229,3 +241,15 @@ def patron_of(text: str, end: int) -> bool:
     word = _WORD_REST.match(text, end)
     last = word.group(0).rstrip("-.").rsplit("-", 1)[-1] if word else ""
     return last.lower() in _patrons()
+
+
+def patron_by(text: str, start: int) -> bool:
+    """A country named at `start` after a `patron` participle and "by", in a phrase that
+    describes a noun: the patron or maker of what the noun names ("rebels backed by Rwanda
+    attacked", "cars, built by Japan, ..."); not after a passive auxiliary ("the rebels were
+    backed by Rwanda"), where the country acts."""
+    found = _BY.search(text[max(0, start - 80) : start])
+    if found is None or found.group("word").lower() not in _patrons():
+        return False
+    before = (found.group("before") or "").lower()
+    return bool(before) and before not in _auxiliaries()

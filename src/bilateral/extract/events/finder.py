@@ -17,6 +17,7 @@ from bilateral.extract.events.cues import (
 )
 from bilateral.extract.events.dating import forward, nearest
 from bilateral.extract.events.order import (
+    AGENT_AFTER,
     AGENT_BY,
     PAIR,
     has_sides,
@@ -284,7 +285,7 @@ class EventFinder:
                 actors = [x for x in actors + targets if x not in decided[1]][:1]
         # a country named only as the patron or maker of a noun ("U.S.-backed rebels
         # attacked") does not act; it may be acted on ("a surtax on Chinese-made cars")
-        patrons = _patrons(a, s_start, s_end)
+        patrons = _patrons(a, s_start, s_end, text, c)
         actors = [x for x in actors if x not in patrons]
         if not targets and len(actors) >= 2:
             targets = [actors.pop()]
@@ -358,8 +359,15 @@ class EventFinder:
         )
 
 
-def _patrons(a: Article, start: int, end: int) -> set[str]:
-    """The countries the sentence names only as the patron or maker of a noun."""
-    patrons = {p for p in a.patrons if start <= p.start and p.end <= end}
+def _patrons(a: Article, start: int, end: int, text: str, c: Cue) -> set[str]:
+    """The countries the sentence names only as the patron or maker of a noun; not the agent
+    of the event's own word ("rebels backed by Rwanda": Rwanda backs them)."""
+    patrons = {
+        p
+        for p in a.patrons
+        if start <= p.start
+        and p.end <= end
+        and not (p.start >= c.end and AGENT_AFTER.match(text[c.end : p.start]))
+    }
     others = {p.code for p in a.parties if start <= p.start and p.end <= end and p not in patrons}
     return {p.code for p in patrons} - others
