@@ -118,18 +118,13 @@ class CueFinder:
         """Cue rank -> where its keys begin a word in the text (`words`: those of `lowered`)."""
         hits: dict[int, list[int]] = {}
         tokens, starts = _read(lowered) if words is None else words
-        # the cues each distinct word opens, looked up once; most words open none, and only
-        # where one of those that do stands is its place read
+        # the cues each distinct word opens, looked up once (most words open none)
         keyed = {}
         for word in set(tokens):
             opened = self.opened.get(word)
-            if opened is None:
-                opened = self._opened_by(word)
-            if opened:
-                keyed[word] = opened
-        for i in [i for i, word in enumerate(tokens) if word in keyed] if keyed else ():
-            at = starts[i]
-            for rank in keyed[tokens[i]]:
+            keyed[word] = self._opened_by(word) if opened is None else opened
+        for word, at in zip(tokens, starts, strict=True):
+            for rank in keyed[word]:
                 hits.setdefault(rank, []).append(at)
         for key, ranks in self.phrase_keys.items():
             at = lowered.find(key)
@@ -164,11 +159,9 @@ class CueFinder:
         words = [t.lower() for t in tokens] if lowered is None else tokens
         verbs, pair_firsts = self.verbs, self.pair_firsts
         out: list[Cue] = []
-        # a word that is no verb, no noun of one and begins no verb of two words is passed
-        # over below: only the places of those that are are read, found in one sweep
-        present = self.lexicon_words.intersection(words)
-        for i in [i for i, word in enumerate(words) if word in present] if present else ():
-            word = words[i]
+        for i, word in enumerate(words):
+            if word not in self.lexicon_words:
+                continue  # no verb, no noun of one, and no first word of a verb of two words
             verb = None
             if word in pair_firsts and i + 1 < len(words):
                 verb = verbs.get(f"{word} {words[i + 1]}")

@@ -88,17 +88,7 @@ def has_sides(text: str, start: int, end: int, parties: list[Party]) -> bool:
         near = p.start >= end and p.start - end <= 12
         return near and bool(AGENT_AFTER.match(text[end : p.start]))
 
-    # a party neither just before nor just after is passed over at once: `before` and `after`
-    # each hold only within their reach of the verb
-    agent = next(
-        (
-            p
-            for p in reversed(parties)
-            if (start - 40 <= p.end <= start or end <= p.start <= end + 12)
-            and (before(p) or after(p))
-        ),
-        None,
-    )
+    agent = next((p for p in reversed(parties) if before(p) or after(p)), None)
     if agent is None:
         return False
     stop = text.find(".", end)
