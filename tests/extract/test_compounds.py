@@ -148,6 +148,34 @@ def test_a_patron_after_by_is_no_side_of_the_nouns_act(extractor: Extractor) -> 
     assert all("RWA" not in v.actors for v in events if v.type == "ASSAULT")
 
 
+def test_a_patron_opening_the_sentence_or_in_a_relative_clause_does_not_act(
+    extractor: Extractor,
+) -> None:
+    for text in (
+        "Financed by Qatar, the militants attacked a Libyan oil terminal on Monday.",
+        "The militants, who were financed by Qatar, shelled a Libyan oil terminal on Monday.",
+        "The militants, which have long been financed by Qatar, attacked a Libyan oil terminal.",
+    ):
+        events = events_of_text(extractor, text, "2024-05-01")
+        storming = next(v for v in events if v.type == "ASSAULT")
+        assert "QAT" not in storming.actors and storming.targets == ("LBY",), text
+    # a passive in the clause of the event itself keeps its agent acting
+    (funding,) = events_of_text(
+        extractor, "The militants were financed by Qatar, Libya said on Monday.", "2024-05-01"
+    )
+    assert funding.type == "AID" and funding.actors == ("QAT",)
+
+
+def test_a_language_is_no_side(extractor: Extractor) -> None:
+    events = events_of_text(
+        extractor,
+        "Portuguese-speaking traders protested against the Angolan government in Luanda.",
+        "2024-05-01",
+    )
+    protest = next(v for v in events if v.type == "PROTEST")
+    assert "PRT" not in protest.actors and protest.targets == ("AGO",)
+
+
 def test_a_leader_of_the_actor_stays_its_side(extractor: Extractor) -> None:
     (attack,) = events_of_text(
         extractor, "The Saudi-led coalition struck a port in Yemen.", "2024-05-01"

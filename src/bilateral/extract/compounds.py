@@ -68,6 +68,18 @@ def _auxiliaries() -> frozenset[str]:
 _BY = re.compile(
     r"(?:(?P<before>[\w'’]+)[\s,]+(?:[a-z]+ly\s+)?)?(?P<word>[A-Za-z]+)\s+by\s+(?:the\s+)?$"
 )
+# where a sentence begins: the start of the text, or sentence-final punctuation (perhaps
+# closing a quotation) and space, or a line break
+_OPENS = re.compile(r"(?:\A|[.!?][\"'”’)]*\s+|\n\s*)\Z")
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    """A relative pronoun, and at most two lower-case words, right before a passive auxiliary:
+    "who are [backed by]", "which has long been [funded by]": the clause describes the noun
+    before the pronoun."""
+    pronouns = "|".join(data.event_grammar().get("relative_pronoun", ()))
+    return re.compile(rf"\b(?i:{pronouns})\s+(?:[a-z]+\s+){{0,2}}\Z")
 
 
 def _units(text: str, match: re.Match[str]) -> list[_Unit]:
@@ -246,10 +258,19 @@ def patron_of(text: str, end: int) -> bool:
 def patron_by(text: str, start: int) -> bool:
     """A country named at `start` after a `patron` participle and "by", in a phrase that
     describes a noun: the patron or maker of what the noun names ("rebels backed by Rwanda
-    attacked", "cars, built by Japan, ..."); not after a passive auxiliary ("the rebels were
+    attacked", "cars, built by Japan, ..."), also where the phrase opens the sentence ("Backed
+    by Rwanda, the rebels attacked") or is a relative clause ("the rebels, who are backed by
+    Rwanda, attacked"); not after a passive auxiliary in the clause itself ("the rebels were
     backed by Rwanda"), where the country acts."""
-    found = _BY.search(text[max(0, start - 80) : start])
+    at = max(0, start - 80)
+    found = _BY.search(text[at:start])
     if found is None or found.group("word").lower() not in _patrons():
         return False
     before = (found.group("before") or "").lower()
-    return bool(before) and before not in _auxiliaries()
+    if not before:  # nothing the participle continues: it opens the sentence, or not
+        word = at + found.start("word")
+        return _OPENS.search(text[max(0, word - 8) : word]) is not None
+    if before not in _auxiliaries():
+        return True
+    auxiliary = at + found.start("before")
+    return _relative().search(text[max(0, auxiliary - 40) : auxiliary]) is not None
