@@ -104,3 +104,8 @@ def test_an_undated_articles_events_take_its_anchor(extractor: Extractor) -> Non
 def test_a_publication_date_is_unaffected_by_the_anchor(extractor: Extractor) -> None:
     dates = _events(extractor, "2019-06-01")  # a Saturday: "on Wednesday" is 29 May
     assert dates and set(dates) == {"2019-05-29"}
+
+
+def test_ordinal_day_of_month_form() -> None:
+    text = "Talks resumed on Tuesday, the 4th of March. Output grew in 2024."
+    assert anchor(text) == date(2025, 3, 4)
