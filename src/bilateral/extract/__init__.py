@@ -38,6 +38,7 @@ from bilateral.extract.events import (
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.nlp import ModelNotInstalled, Parser, load_pipeline
 from bilateral.extract.periods import DateMention, find_dates, partial_date
+from bilateral.extract.periods.anchor import anchor_date
 from bilateral.extract.quotes import QuoteSpan, attribute, find_quotes
 from bilateral.extract.subjects import SubjectFinder
 from bilateral.model import ArticleEntities, Claim, Document, Event, Quote, content_id
@@ -56,7 +57,7 @@ class _Pending:
     countries: list[CountryMention]
     dyad: tuple[str, ...]
     body: list[tuple[int, int]]
-    published: date | None
+    published: date | None  # or, without one, the day the article dates itself by (anchor)
     dates: list[DateMention]
     article: Article
     candidates: list[Candidates]
@@ -175,6 +176,10 @@ class Extractor:
         body = [(b.start, b.end) for b in document.blocks if b.kind == "body"]
         published = date.fromisoformat(document.published) if document.published else None
         dates = find_dates(text, published)
+        if published is None and (anchor := anchor_date(text, dates, sentences)) is not None:
+            # the article's own day stands in for the publication date in everything dated
+            # from here on; the document itself still has none
+            published, dates = anchor, find_dates(text, anchor)
         article = self._article(found, sentences, body, spans, dyad, published, dates, text)
         drafts = self.claims.find(
             text, sentences, body, countries, dyad, published, dates, document.url

@@ -3,7 +3,8 @@
 Every expression becomes a closed interval of whole days [start, end]; either side may be open
 (None) when the text leaves it open ("by the end of 2022" has no start). A relative expression
 ("last August", "this year", "Thursday") needs the publication date; without it the interval is
-None rather than a guess.
+None rather than a guess, unless the article dates itself by a weekday-date whose year its own
+years pin (periods/anchor.py), when that day stands in for it.
 
 Choices, where English is ambiguous:
 - a weekday ("Thursday") is the latest such day on or before the publication date, or the next
