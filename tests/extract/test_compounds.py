@@ -176,6 +176,18 @@ def test_a_language_is_no_side(extractor: Extractor) -> None:
     assert "PRT" not in protest.actors and protest.targets == ("AGO",)
 
 
+def test_patrons_in_a_list_are_all_patrons(extractor: Extractor) -> None:
+    events = events_of_text(
+        extractor,
+        "Gunmen funded by Sudan and Chad raided a village in the Central African Republic.",
+        "2024-05-01",
+    )
+    (funding,) = [v for v in events if v.type == "AID"]
+    (raid,) = [v for v in events if v.type != "AID"]
+    assert not {"SDN", "TCD"} & set(raid.actors) and raid.targets == ("CAF",)
+    assert set(funding.actors) == {"SDN", "TCD"}  # the funding's own agents all act
+
+
 def test_a_leader_of_the_actor_stays_its_side(extractor: Extractor) -> None:
     (attack,) = events_of_text(
         extractor, "The Saudi-led coalition struck a port in Yemen.", "2024-05-01"

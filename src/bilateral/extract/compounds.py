@@ -27,7 +27,7 @@ from functools import cache
 from bilateral import data
 from bilateral.extract.candidates import Candidate
 from bilateral.extract.lexicon import Lexicon
-from bilateral.extract.matching import matches_at
+from bilateral.extract.matching import LISTED, matches_at
 
 _COMPOUND = re.compile(r"(?<![\w.-])[^\W_][\w.]*(?:-[\w.]+)+")
 _HYPHEN = re.compile(r"-[\w.]")  # what each hyphenated word holds
@@ -64,9 +64,12 @@ def _auxiliaries() -> frozenset[str]:
 
 
 # the words before a country: a participle, "by" and perhaps "the", and the word before the
-# participle (an adverb of the participle skipped: "were heavily backed by")
+# participle (an adverb of the participle skipped: "were heavily backed by"); the country may
+# follow others in a list ("backed by Rwanda and Uganda")
 _BY = re.compile(
-    r"(?:(?P<before>[\w'’]+)[\s,]+(?:[a-z]+ly\s+)?)?(?P<word>[A-Za-z]+)\s+by\s+(?:the\s+)?$"
+    r"(?:(?P<before>[\w'’]+)[\s,]+(?:[a-z]+ly\s+)?)?(?P<word>[A-Za-z]+)\s+by\s+(?:the\s+)?"
+    + LISTED
+    + "$"
 )
 # where a sentence begins: the start of the text, or sentence-final punctuation (perhaps
 # closing a quotation) and space, or a line break

@@ -27,6 +27,10 @@ Word = Sequence[str]  # one alternative as atoms: pieces of pattern that each ma
 # the Kelvin sign "k") or that lower-case into two letters ("İ"): a text without them can be
 # searched lower-cased, in the same places, for what a pattern ignoring case would find.
 ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ and the Kelvin sign
+# the names listed before the last one in "by Rwanda and Uganda", "by Iran, Syria or Russia":
+# capitalised words, each name followed by a comma, "and" or "or"; a pattern to end a search
+# just before the last name, so a name in a list stands where a single one would
+LISTED = r"(?:(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w.'’-]*(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?)*"
 
 
 def alternation(words: Iterable[str], ignorecase: bool, guard: bool = True) -> str:
