@@ -4,12 +4,14 @@ share a blocking key with them, and the canonical entities of just those replace
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, union
+from sqlalchemy import Connection, Text, cast, delete, func, select, union
 
 from bilateral.model import Entity, LocalEntity
 from bilateral.store import schema, writes
-from bilateral.store.bulk import insert_rows
+from bilateral.store.bulk import insert_rows, update_rows
+from bilateral.store.database import json_text
 from bilateral.store.queries import local_entity
 
 BLOCKS_MISSING = "entity_blocks_missing"
@@ -88,14 +90,38 @@ def replace_entities_of(
     conn: Connection, local_ids: Sequence[str], entities: Sequence[Entity]
 ) -> None:
     """The canonical entities of these local entities, replaced by `entities`, which gather
-    exactly them; every other entity stays as it is."""
-    le = schema.local_entities.c
-    old: set[str] = set()
+    exactly them; every other entity stays as it is. Most of them come out as they were
+    stored, so only what differs is written: the entity rows that changed, vanished or are
+    new, and the members whose entity is not the one they point at. The stored result is the
+    same as deleting them all and writing `entities` again."""
+    le, en = schema.local_entities.c, schema.entities.c
+    held: dict[str, str | None] = {}
     for chunk in _chunks(local_ids):
-        found = conn.execute(
-            select(le.entity_id).distinct().where(le.id.in_(chunk), le.entity_id.is_not(None))
+        held.update(
+            conn.execute(select(le.id, le.entity_id).where(le.id.in_(chunk))).tuples().all()
         )
-        old |= set(found.scalars())
-    for chunk in _chunks(sorted(old | {e.id for e in entities})):
-        conn.execute(delete(schema.entities).where(schema.entities.c.id.in_(chunk)))
-    writes.insert_entities(conn, entities)
+    # compared as the JSON text stored, undecoded: equal text is an equal row, and a row whose
+    # text differs only in spelling is merely written again
+    wanted = {e.id: _entity_text(e) for e in entities}
+    shown = (en.id, en.name, en.type, en.country, cast(en.roles, Text), cast(en.aliases, Text))
+    stored: dict[str, tuple[Any, ...]] = {}
+    for chunk in _chunks(sorted({i for i in held.values() if i is not None} | set(wanted))):
+        stored.update(
+            (r[0], tuple(r)) for r in conn.execute(select(*shown).where(en.id.in_(chunk)))
+        )
+    stale = sorted(i for i, row in stored.items() if wanted.get(i) != row)
+    for chunk in _chunks(stale):
+        conn.execute(delete(schema.entities).where(en.id.in_(chunk)))
+    rows = [
+        (e.id, e.name, e.type, e.country, list(e.roles), list(e.aliases))
+        for e in entities
+        if stored.get(e.id) != wanted[e.id]
+    ]
+    insert_rows(conn, schema.entities, writes.ENTITY_COLUMNS, rows)
+    moved = [(m, e.id) for e in entities for m in e.members if held.get(m) != e.id]
+    update_rows(conn, schema.local_entities, "id", ("entity_id",), moved)
+
+
+def _entity_text(e: Entity) -> tuple[Any, ...]:
+    """The entity's row as it is stored, its lists as the JSON text written for them."""
+    return (e.id, e.name, e.type, e.country, json_text(list(e.roles)), json_text(list(e.aliases)))
