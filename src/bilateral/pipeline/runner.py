@@ -21,6 +21,7 @@ from bilateral.reconcile import (
     block_keys,
     claim_conflicts,
     claim_key,
+    entity_of_key,
     event_clusters,
     event_key,
     resolve_entities,
@@ -259,8 +260,12 @@ def resolve_new_entities(kb: KnowledgeBase) -> None:
         return
     if not kb.entities_stale():
         return
-    found = kb.locals_to_resolve()
-    kb.replace_entities_of([e.id for e, _ in found], resolve_entities(found))
+    found = kb.locals_to_resolve()  # people, resolved with their blocks
+    keyed = kb.key_tallies()  # everything else: an identity key each, summed in the database
+    entities = resolve_entities(found)
+    entities += [entity_of_key(key, tallies, ids) for key, (tallies, ids) in keyed.items()]
+    local_ids = [e.id for e, _ in found] + [i for _, ids in keyed.values() for i in ids]
+    kb.replace_entities_of(local_ids, entities)
 
 
 class ReconcileError(RuntimeError):
