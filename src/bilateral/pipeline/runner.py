@@ -253,7 +253,10 @@ def resolve_new_entities(kb: KnowledgeBase) -> None:
     """Canonical entities for the local entities stored since the last resolution. Only their
     blocks are resolved again, with the canonical entities those blocks hold, so the cost
     follows what is new rather than the size of the knowledge base, and the result is what
-    resolving everything would give."""
+    resolving everything would give. People are resolved from their blocks' members, since
+    their linking compares names; anything else is grouped by its identity key alone, so its
+    entity is made from the sums the database returns for that key. Only the entities and
+    members that come out different are written."""
     if kb.entity_blocks_missing():  # a knowledge base from before blocking: everything, once
         kb.backfill_entity_blocks({e.id: block_keys(e) for e in kb.all_local_entities()})
         kb.replace_entities(resolve_entities(kb.local_entities()))

@@ -1,5 +1,6 @@
 """Reads and writes for incremental entity resolution: which local entities are new, which
-share a blocking key with them, and the canonical entities of just those replaced."""
+share a blocking key with them (the people), what the identity keys of the others sum up to,
+and the canonical entities of just those replaced where they changed."""
 
 from __future__ import annotations
 
