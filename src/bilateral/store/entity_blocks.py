@@ -157,9 +157,8 @@ def replace_entities_of(
     le, en = schema.local_entities.c, schema.entities.c
     held: dict[str, str | None] = {}
     for chunk in _chunks(local_ids):
-        held.update(
-            conn.execute(select(le.id, le.entity_id).where(le.id.in_(chunk))).tuples().all()
-        )
+        found = conn.execute(select(le.id, le.entity_id).where(le.id.in_(chunk)))
+        held.update((local_id, entity_id) for local_id, entity_id in found)
     # compared as the JSON text stored, undecoded: equal text is an equal row, and a row whose
     # text differs only in spelling is merely written again
     wanted = {e.id: _entity_text(e) for e in entities}
