@@ -18,6 +18,7 @@ from bilateral.model.records import (
     Mention,
     Quote,
     RawArticle,
+    Tally,
 )
 from bilateral.model.settings import DEFAULT_DB_URL, DEFAULT_MODEL, Settings, db_url_from
 
@@ -45,6 +46,7 @@ __all__ = [
     "Refusal",
     "Settings",
     "Statement",
+    "Tally",
     "Understood",
     "content_id",
     "db_url_from",

@@ -85,6 +85,11 @@ class LocalEntity:
     forms: tuple[str, ...] = ()
 
 
+# Local entities summed up for their canonical entity: a name, type, country and forms, with
+# the weight of the members that share them (their mentions, each at least one).
+Tally = tuple[str, str, str | None, tuple[str, ...], int]
+
+
 @dataclass(frozen=True)
 class Entity:
     """A canonical entity across the whole knowledge base."""

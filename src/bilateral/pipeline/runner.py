@@ -21,6 +21,7 @@ from bilateral.reconcile import (
     block_keys,
     claim_conflicts,
     claim_key,
+    entity_of_key,
     event_clusters,
     event_key,
     resolve_entities,
@@ -252,15 +253,22 @@ def resolve_new_entities(kb: KnowledgeBase) -> None:
     """Canonical entities for the local entities stored since the last resolution. Only their
     blocks are resolved again, with the canonical entities those blocks hold, so the cost
     follows what is new rather than the size of the knowledge base, and the result is what
-    resolving everything would give."""
+    resolving everything would give. People are resolved from their blocks' members, since
+    their linking compares names; anything else is grouped by its identity key alone, so its
+    entity is made from the sums the database returns for that key. Only the entities and
+    members that come out different are written."""
     if kb.entity_blocks_missing():  # a knowledge base from before blocking: everything, once
         kb.backfill_entity_blocks({e.id: block_keys(e) for e in kb.all_local_entities()})
         kb.replace_entities(resolve_entities(kb.local_entities()))
         return
     if not kb.entities_stale():
         return
-    found = kb.locals_to_resolve()
-    kb.replace_entities_of([e.id for e, _ in found], resolve_entities(found))
+    found = kb.locals_to_resolve()  # people, resolved with their blocks
+    keyed = kb.key_tallies()  # everything else: an identity key each, summed in the database
+    entities = resolve_entities(found)
+    entities += [entity_of_key(key, tallies, ids) for key, (tallies, ids) in keyed.items()]
+    local_ids = [e.id for e, _ in found] + [i for _, ids in keyed.values() for i in ids]
+    kb.replace_entities_of(local_ids, entities)
 
 
 class ReconcileError(RuntimeError):

@@ -6,7 +6,7 @@ its own groups and a group gives the same result however often it is reconciled.
 """
 
 from bilateral.reconcile.claims import StatedClaim, claim_conflicts, claim_key
-from bilateral.reconcile.entities import block_keys, resolve_entities
+from bilateral.reconcile.entities import block_keys, entity_of_key, resolve_entities
 from bilateral.reconcile.events import NamedEvent, event_clusters, event_key
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "block_keys",
     "claim_conflicts",
     "claim_key",
+    "entity_of_key",
     "event_clusters",
     "event_key",
     "resolve_entities",

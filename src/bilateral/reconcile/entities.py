@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bilateral import data
-from bilateral.model import Entity, LocalEntity, content_id
+from bilateral.model import Entity, LocalEntity, Tally, content_id
 from bilateral.naming import fold, sound_key, words
 
 _TYPE_ORDER = {
@@ -98,14 +98,25 @@ def _roles(members: list[LocalEntity]) -> tuple[str, ...]:
 
 
 def _canonical(members: list[tuple[LocalEntity, int]], key: str, gaz: data.Gazetteer) -> Entity:
+    tallies = [(e.name, e.type, e.country, e.forms, max(n, 1)) for e, n in members]
+    return _entity(tallies, key, gaz, [e for e, _ in members], [e.id for e, _ in members])
+
+
+def _entity(
+    tallies: Sequence[Tally],
+    key: str,
+    gaz: data.Gazetteer,
+    people: list[LocalEntity],
+    members: Sequence[str],
+) -> Entity:
     weight: Counter[str] = Counter()
     types: Counter[str] = Counter()
     countries: Counter[str] = Counter()
-    for e, n in members:
-        weight[e.name] += max(n, 1)
-        types[e.type] += max(n, 1)
-        if e.country:
-            countries[e.country] += max(n, 1)
+    for named, typed, placed, _, n in tallies:
+        weight[named] += n
+        types[typed] += n
+        if placed:
+            countries[placed] += n
     type_ = min(types, key=lambda t: (-types[t], _TYPE_ORDER.get(t, 99)))
     country: str | None
     if key.startswith("country:"):
@@ -117,18 +128,28 @@ def _canonical(members: list[tuple[LocalEntity, int]], key: str, gaz: data.Gazet
             names = [n for n in names if len(words(n)) >= 2]
         name = max(names, key=lambda n: (weight[n], len(words(n)), len(n), n))
         country = countries.most_common(1)[0][0] if countries else None
-    aliases = dict.fromkeys(f for e, _ in members for f in (e.name, *e.forms) if f != name)
-    locals_ = [e for e, _ in members]
+    aliases = dict.fromkeys(f for t in tallies for f in (t[0], *t[3]) if f != name)
     identity = key if key.startswith(("country:", "norp:")) else f"{type_ == 'PERSON'}:{fold(name)}"
     return Entity(
         id=content_id("e", identity),
         name=name,
         type=type_,
         country=country,
-        roles=_roles(locals_) if type_ == "PERSON" else (),
+        roles=_roles(people) if type_ == "PERSON" else (),
         aliases=tuple(sorted(aliases)),
-        members=tuple(sorted(e.id for e in locals_)),
+        members=tuple(sorted(members)),
     )
+
+
+def entity_of_key(key: str, tallies: Sequence[Tally], members: Sequence[str]) -> Entity:
+    """The canonical entity of an identity key no person holds (a country, a nationality, a
+    name of anything else), made from its members' tallies, summed however they are grouped.
+    Such a key is never linked to any other, so its members are exactly the local entities
+    holding it, and `resolve_entities` over all of them gives this entity. The tallies come
+    in the order of the first member id each stands for: where types or countries weigh the
+    same, the one met first among members in id order wins there too. No roles: only people
+    have them, and no person holds such a key."""
+    return _entity(tallies, key, data.gazetteer(), [], members)
 
 
 def resolve_entities(found: Sequence[tuple[LocalEntity, int]]) -> list[Entity]:

@@ -17,6 +17,7 @@ from bilateral.model import (
     Entity,
     Event,
     LocalEntity,
+    Tally,
 )
 from bilateral.store import (
     ask_queries,
@@ -112,6 +113,12 @@ class KnowledgeBase:
         blocks of every local entity not resolved yet, and their entities' other members."""
         with self.engine.connect() as conn:
             return entity_blocks_.locals_to_resolve(conn)
+
+    def key_tallies(self) -> dict[str, tuple[list[Tally], list[str]]]:
+        """The identity keys of the new local entities that are no people, each with its
+        members summed by name, type, country and forms, and its members' ids."""
+        with self.engine.connect() as conn:
+            return entity_blocks_.key_tallies(conn)
 
     def replace_entities_of(self, local_ids: Sequence[str], entities: Sequence[Entity]) -> None:
         """Only these local entities' canonical entities are replaced, in one transaction."""

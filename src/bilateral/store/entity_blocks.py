@@ -1,18 +1,23 @@
 """Reads and writes for incremental entity resolution: which local entities are new, which
-share a blocking key with them, and the canonical entities of just those replaced."""
+share a blocking key with them (the people), what the identity keys of the others sum up to,
+and the canonical entities of just those replaced where they changed."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, union
+from sqlalchemy import Connection, Text, case, cast, delete, func, select, union
 
-from bilateral.model import Entity, LocalEntity
+from bilateral.model import Entity, LocalEntity, Tally
 from bilateral.store import schema, writes
-from bilateral.store.bulk import insert_rows
+from bilateral.store.bulk import insert_rows, update_rows
+from bilateral.store.database import json_text
 from bilateral.store.queries import local_entity
 
 BLOCKS_MISSING = "entity_blocks_missing"
+PERSON = "PERSON"  # the one type whose blocks reach beyond its identity key
 CHUNK = 500
 
 
@@ -45,8 +50,10 @@ def backfill_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> No
 
 
 def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
-    """Every local entity in the blocks of those no canonical entity holds yet, and every other
-    member of the canonical entities they belong to now, with how often each is mentioned.
+    """Every local entity in the blocks of the people no canonical entity holds yet, and every
+    other member of the canonical entities they belong to now, with how often each is
+    mentioned. Only people: the blocks of anything else are its identity key alone, which no
+    person holds, and `key_tallies` sums them up without reading their members one by one.
     The database finds them, with their counts, in one query: the blocks and ids never come
     back to be sent again in chunks."""
     le, m = schema.local_entities.c, schema.mentions.c
@@ -54,7 +61,7 @@ def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
     unresolved = (
         select(blocks.c.block)
         .join(news, news.c.id == blocks.c.local_id)
-        .where(news.c.entity_id.is_(None))
+        .where(news.c.entity_id.is_(None), news.c.type == PERSON)
         .correlate(None)
     )
     in_blocks = schema.entity_blocks.alias("in_blocks")
@@ -84,18 +91,96 @@ def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
     return sorted(out, key=lambda pair: pair[0].id)
 
 
+def key_tallies(conn: Connection) -> dict[str, tuple[list[Tally], list[str]]]:
+    """For each identity key of the new local entities that are no people, its members summed
+    by name, type, country and forms (each member weighing its mentions, at least one), in
+    the order of the first member id of each sum, and the ids of all its members. The
+    database sums them: a country's thousands of members come back as a few dozen rows."""
+    le, m, b = schema.local_entities.c, schema.mentions.c, schema.entity_blocks.c
+    news, blocks = schema.local_entities.alias("news"), schema.entity_blocks.alias("blocks")
+    keys = (
+        select(blocks.c.block)
+        .join(news, news.c.id == blocks.c.local_id)
+        .where(news.c.entity_id.is_(None), news.c.type != PERSON)
+        .correlate(None)
+    )
+    mentioned = (
+        select(func.count())
+        .where(m.local_entity_id == le.id)
+        .correlate(schema.local_entities)
+        .scalar_subquery()
+    )
+    each = (
+        select(
+            b.block,
+            le.id,
+            le.name,
+            le.type,
+            le.country,
+            cast(le.forms, Text).label("forms"),
+            mentioned.label("n"),
+        )
+        .join(schema.local_entities, le.id == b.local_id)
+        .where(b.block.in_(keys))
+        .subquery("each")
+    )
+    e = each.c
+    summed = select(
+        e.block,
+        e.name,
+        e.type,
+        e.country,
+        e.forms,
+        func.sum(case((e.n > 1, e.n), else_=1)).label("weight"),
+        func.min(e.id).label("first"),
+    ).group_by(e.block, e.name, e.type, e.country, e.forms)
+    out: dict[str, tuple[list[Tally], list[str]]] = {}
+    for r in sorted(conn.execute(summed), key=lambda r: (r.block, r.first)):
+        forms = tuple(json.loads(r.forms))
+        out.setdefault(r.block, ([], []))[0].append(
+            (r.name, r.type, r.country, forms, int(r.weight))
+        )
+    members = select(b.block, b.local_id).where(b.block.in_(keys))
+    for block, local_id in conn.execute(members):
+        out[block][1].append(local_id)
+    return out
+
+
 def replace_entities_of(
     conn: Connection, local_ids: Sequence[str], entities: Sequence[Entity]
 ) -> None:
     """The canonical entities of these local entities, replaced by `entities`, which gather
-    exactly them; every other entity stays as it is."""
-    le = schema.local_entities.c
-    old: set[str] = set()
+    exactly them; every other entity stays as it is. Most of them come out as they were
+    stored, so only what differs is written: the entity rows that changed, vanished or are
+    new, and the members whose entity is not the one they point at. The stored result is the
+    same as deleting them all and writing `entities` again."""
+    le, en = schema.local_entities.c, schema.entities.c
+    held: dict[str, str | None] = {}
     for chunk in _chunks(local_ids):
-        found = conn.execute(
-            select(le.entity_id).distinct().where(le.id.in_(chunk), le.entity_id.is_not(None))
+        found = conn.execute(select(le.id, le.entity_id).where(le.id.in_(chunk)))
+        held.update((local_id, entity_id) for local_id, entity_id in found)
+    # compared as the JSON text stored, undecoded: equal text is an equal row, and a row whose
+    # text differs only in spelling is merely written again
+    wanted = {e.id: _entity_text(e) for e in entities}
+    shown = (en.id, en.name, en.type, en.country, cast(en.roles, Text), cast(en.aliases, Text))
+    stored: dict[str, tuple[Any, ...]] = {}
+    for chunk in _chunks(sorted({i for i in held.values() if i is not None} | set(wanted))):
+        stored.update(
+            (r[0], tuple(r)) for r in conn.execute(select(*shown).where(en.id.in_(chunk)))
         )
-        old |= set(found.scalars())
-    for chunk in _chunks(sorted(old | {e.id for e in entities})):
-        conn.execute(delete(schema.entities).where(schema.entities.c.id.in_(chunk)))
-    writes.insert_entities(conn, entities)
+    stale = sorted(i for i, row in stored.items() if wanted.get(i) != row)
+    for chunk in _chunks(stale):
+        conn.execute(delete(schema.entities).where(en.id.in_(chunk)))
+    rows = [
+        (e.id, e.name, e.type, e.country, list(e.roles), list(e.aliases))
+        for e in entities
+        if stored.get(e.id) != wanted[e.id]
+    ]
+    insert_rows(conn, schema.entities, writes.ENTITY_COLUMNS, rows)
+    moved = [(m, e.id) for e in entities for m in e.members if held.get(m) != e.id]
+    update_rows(conn, schema.local_entities, "id", ("entity_id",), moved)
+
+
+def _entity_text(e: Entity) -> tuple[Any, ...]:
+    """The entity's row as it is stored, its lists as the JSON text written for them."""
+    return (e.id, e.name, e.type, e.country, json_text(list(e.roles)), json_text(list(e.aliases)))

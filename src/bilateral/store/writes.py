@@ -33,7 +33,7 @@ _DOCUMENT = (
 _LOCAL_ENTITY = ("id", "doc_id", "type", "name", "country", "roles", "forms", "entity_id")
 _MENTION = ("doc_id", "start", "end", "text", "type", "local_entity_id")
 _QUOTE = ("id", "doc_id", "start", "end", "text", "speaker_local_id", "speaker_text")
-_ENTITY = ("id", "name", "type", "country", "roles", "aliases")
+ENTITY_COLUMNS = ("id", "name", "type", "country", "roles", "aliases")
 _CLUSTER = (
     "id",
     "group_key",
@@ -158,7 +158,7 @@ def write_batch(
 def insert_entities(conn: Connection, entities: Sequence[Entity]) -> None:
     """Canonical entities, and each of their members pointed at them."""
     rows = [(e.id, e.name, e.type, e.country, list(e.roles), list(e.aliases)) for e in entities]
-    insert_rows(conn, schema.entities, _ENTITY, rows)
+    insert_rows(conn, schema.entities, ENTITY_COLUMNS, rows)
     pairs = [(member, e.id) for e in entities for member in e.members]
     update_rows(conn, schema.local_entities, "id", ("entity_id",), pairs)
 
