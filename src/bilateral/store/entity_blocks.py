@@ -8,7 +8,18 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Text, case, cast, delete, func, select, union
+from sqlalchemy import (
+    Connection,
+    ScalarSelect,
+    Select,
+    Text,
+    case,
+    cast,
+    delete,
+    func,
+    select,
+    union,
+)
 
 from bilateral.model import Entity, LocalEntity, Tally
 from bilateral.store import schema, writes
@@ -49,6 +60,30 @@ def backfill_blocks(conn: Connection, blocks: Mapping[str, Sequence[str]]) -> No
     conn.execute(delete(schema.state).where(schema.state.c.key == BLOCKS_MISSING))
 
 
+def _new_blocks(people: bool) -> Select[tuple[str]]:
+    """The blocks of the local entities no canonical entity holds yet: of the people, or of
+    everything else (whose one block is its identity key)."""
+    blocks, news = schema.entity_blocks.alias("blocks"), schema.local_entities.alias("news")
+    kind = news.c.type == PERSON if people else news.c.type != PERSON
+    return (
+        select(blocks.c.block)
+        .join(news, news.c.id == blocks.c.local_id)
+        .where(news.c.entity_id.is_(None), kind)
+        .correlate(None)
+    )
+
+
+def _mentioned() -> ScalarSelect[int]:
+    """How often the local entity of the row at hand is mentioned."""
+    m, le = schema.mentions.c, schema.local_entities.c
+    return (
+        select(func.count())
+        .where(m.local_entity_id == le.id)
+        .correlate(schema.local_entities)
+        .scalar_subquery()
+    )
+
+
 def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
     """Every local entity in the blocks of the people no canonical entity holds yet, and every
     other member of the canonical entities they belong to now, with how often each is
@@ -56,14 +91,8 @@ def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
     person holds, and `key_tallies` sums them up without reading their members one by one.
     The database finds them, with their counts, in one query: the blocks and ids never come
     back to be sent again in chunks."""
-    le, m = schema.local_entities.c, schema.mentions.c
-    blocks, news = schema.entity_blocks.alias("blocks"), schema.local_entities.alias("news")
-    unresolved = (
-        select(blocks.c.block)
-        .join(news, news.c.id == blocks.c.local_id)
-        .where(news.c.entity_id.is_(None), news.c.type == PERSON)
-        .correlate(None)
-    )
+    le = schema.local_entities.c
+    unresolved = _new_blocks(people=True)
     in_blocks = schema.entity_blocks.alias("in_blocks")
     sharing = select(in_blocks.c.local_id).where(in_blocks.c.block.in_(unresolved)).correlate(None)
     held = schema.local_entities.alias("held")
@@ -76,14 +105,8 @@ def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
     wanted = union(
         sharing, select(members.c.id).where(members.c.entity_id.in_(their_entities))
     ).subquery("wanted")
-    mentioned = (
-        select(func.count())
-        .where(m.local_entity_id == le.id)
-        .correlate(schema.local_entities)
-        .scalar_subquery()
-    )
     rows = conn.execute(
-        select(schema.local_entities, mentioned.label("mentioned")).where(
+        select(schema.local_entities, _mentioned().label("mentioned")).where(
             le.id.in_(select(wanted.c.local_id))
         )
     )
@@ -96,20 +119,8 @@ def key_tallies(conn: Connection) -> dict[str, tuple[list[Tally], list[str]]]:
     by name, type, country and forms (each member weighing its mentions, at least one), in
     the order of the first member id of each sum, and the ids of all its members. The
     database sums them: a country's thousands of members come back as a few dozen rows."""
-    le, m, b = schema.local_entities.c, schema.mentions.c, schema.entity_blocks.c
-    news, blocks = schema.local_entities.alias("news"), schema.entity_blocks.alias("blocks")
-    keys = (
-        select(blocks.c.block)
-        .join(news, news.c.id == blocks.c.local_id)
-        .where(news.c.entity_id.is_(None), news.c.type != PERSON)
-        .correlate(None)
-    )
-    mentioned = (
-        select(func.count())
-        .where(m.local_entity_id == le.id)
-        .correlate(schema.local_entities)
-        .scalar_subquery()
-    )
+    le, b = schema.local_entities.c, schema.entity_blocks.c
+    keys = _new_blocks(people=False)
     each = (
         select(
             b.block,
@@ -118,7 +129,7 @@ def key_tallies(conn: Connection) -> dict[str, tuple[list[Tally], list[str]]]:
             le.type,
             le.country,
             cast(le.forms, Text).label("forms"),
-            mentioned.label("n"),
+            _mentioned().label("n"),
         )
         .join(schema.local_entities, le.id == b.local_id)
         .where(b.block.in_(keys))
@@ -171,12 +182,7 @@ def replace_entities_of(
     stale = sorted(i for i, row in stored.items() if wanted.get(i) != row)
     for chunk in _chunks(stale):
         conn.execute(delete(schema.entities).where(en.id.in_(chunk)))
-    rows = [
-        (e.id, e.name, e.type, e.country, list(e.roles), list(e.aliases))
-        for e in entities
-        if stored.get(e.id) != wanted[e.id]
-    ]
-    insert_rows(conn, schema.entities, writes.ENTITY_COLUMNS, rows)
+    writes.insert_entity_rows(conn, [e for e in entities if stored.get(e.id) != wanted[e.id]])
     moved = [(m, e.id) for e in entities for m in e.members if held.get(m) != e.id]
     update_rows(conn, schema.local_entities, "id", ("entity_id",), moved)
 

@@ -33,7 +33,7 @@ _DOCUMENT = (
 _LOCAL_ENTITY = ("id", "doc_id", "type", "name", "country", "roles", "forms", "entity_id")
 _MENTION = ("doc_id", "start", "end", "text", "type", "local_entity_id")
 _QUOTE = ("id", "doc_id", "start", "end", "text", "speaker_local_id", "speaker_text")
-ENTITY_COLUMNS = ("id", "name", "type", "country", "roles", "aliases")
+_ENTITY = ("id", "name", "type", "country", "roles", "aliases")
 _CLUSTER = (
     "id",
     "group_key",
@@ -155,10 +155,15 @@ def write_batch(
     _set_state(conn, ENTITIES_STALE, "1")
 
 
+def insert_entity_rows(conn: Connection, entities: Sequence[Entity]) -> None:
+    """Canonical entities' own rows, their members left as they point."""
+    rows = [(e.id, e.name, e.type, e.country, list(e.roles), list(e.aliases)) for e in entities]
+    insert_rows(conn, schema.entities, _ENTITY, rows)
+
+
 def insert_entities(conn: Connection, entities: Sequence[Entity]) -> None:
     """Canonical entities, and each of their members pointed at them."""
-    rows = [(e.id, e.name, e.type, e.country, list(e.roles), list(e.aliases)) for e in entities]
-    insert_rows(conn, schema.entities, ENTITY_COLUMNS, rows)
+    insert_entity_rows(conn, entities)
     pairs = [(member, e.id) for e in entities for member in e.members]
     update_rows(conn, schema.local_entities, "id", ("entity_id",), pairs)
 

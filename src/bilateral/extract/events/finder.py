@@ -18,6 +18,7 @@ from bilateral.extract.events.cues import (
 from bilateral.extract.events.dating import forward, nearest
 from bilateral.extract.events.order import (
     AGENT_BY,
+    AGENT_LISTED,
     PAIR,
     has_sides,
     internal,
@@ -33,7 +34,6 @@ from bilateral.extract.events.records import (
     Party,
     Syntax,
 )
-from bilateral.extract.matching import LISTED
 
 FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are) (?:expected|set|scheduled|due|going) to|plans? to|planned|"
@@ -359,11 +359,6 @@ class EventFinder:
         )
 
 
-# the agent just after the event's word, perhaps listed after others ("backed by Rwanda and
-# Uganda")
-_AGENT_LISTED = re.compile(r"\s+by\s+(?:the\s+)?" + LISTED + r"\Z")
-
-
 def _patrons(a: Article, start: int, end: int, text: str, c: Cue) -> set[str]:
     """The countries the sentence names only as the patron or maker of a noun; not the agent
     of the event's own word ("rebels backed by Rwanda": Rwanda backs them)."""
@@ -372,7 +367,7 @@ def _patrons(a: Article, start: int, end: int, text: str, c: Cue) -> set[str]:
         for p in a.patrons
         if start <= p.start
         and p.end <= end
-        and not (p.start >= c.end and _AGENT_LISTED.match(text[c.end : p.start]))
+        and not (p.start >= c.end and AGENT_LISTED.match(text[c.end : p.start]))
     }
     others = {p.code for p in a.parties if start <= p.start and p.end <= end and p not in patrons}
     return {p.code for p in patrons} - others

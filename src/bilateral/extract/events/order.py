@@ -8,6 +8,7 @@ import re
 from bilateral.extract.events.clause import ClauseOf
 from bilateral.extract.events.cues import Cue
 from bilateral.extract.events.records import Article, Party, PartySpan
+from bilateral.extract.matching import LISTED
 
 PAIR = re.compile(
     r"\b(?:the two|both) (?:countries|nations|sides|leaders|presidents|states|governments)\b"
@@ -20,6 +21,8 @@ SUBJECT_GAP = re.compile(
 )
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
+# the same, the agent perhaps listed after others ("backed by Rwanda and Uganda")
+AGENT_LISTED = re.compile(r"\s+by\s+(?:the\s+)?" + LISTED + r"\Z")
 
 
 OBJECT_GAP = re.compile(r"^\s+(?:[\w'’.-]+\s+){0,3}$")
