@@ -272,6 +272,49 @@ def test_names_ending_in_a_head_tried_where_they_can_begin_are_all_found(
     assert [(m.span(), m.groups()) for m in found] == expected
 
 
+_ANNOUNCED = [
+    "boxer",
+    "writer",
+    "Writer",
+    "company",
+    "Minister",
+    "minister",
+    "Prime",
+    "of",
+    "to",
+    "Brazil",
+    "Trade",
+    "Gennady",
+    "Golovkin",
+    "WEG",
+    "Mr.",
+    "Gen.",
+    "sub",
+    " ",
+    "  ",
+    "\n",
+    ",",
+    "-",
+    "'s",
+    "é",
+]
+
+
+@given(st.lists(st.sampled_from(_ANNOUNCED), max_size=30).map("".join))
+@example("the Brazilian company WEG Equipamentos and boxer Gennady Golovkin")
+@example("Minister of Trade of Brazil Ana Ruiz, subwriter Ana, writer of Gennady")
+def test_titled_and_described_names_tried_where_one_scan_finds_their_words(
+    extractor: Extractor, text: str
+) -> None:
+    """Both patterns tried only where the scan for the words of either list finds one: what
+    each finds trying every place."""
+    lex = extractor.lexicon
+    starts = [m.start() for m in lex.name_announcer.finditer(text)]
+    for pattern in (lex.titled_name, lex.described_name):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in matches_at(pattern, text, starts)] == expected
+
+
 _TITLED = ["Minister", "PRIME", "minister", "Chargé", "CHARGÉ", "d'Affaires", "D'AFFAIRES", "x"]
 _ODD = [" ", "-", "é", "ſ", "İ", "ı", "K", "Σ", "ς", "ǅ", "ⅻ", "Ⓐ", "secretary", "Ambassador"]
 

@@ -346,7 +346,9 @@ def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
     """Names spaCy missed but the words before them announce: "boxer Gennady Golovkin",
     "the Nigerian writer Chimamanda Adichie", "the Brazilian company WEG Equipamentos"."""
     out = []
-    for match in lex.titled_name.finditer(text):
+    # each pattern opens with a word of its list: tried only where one scan finds either's
+    starts = [m.start() for m in lex.name_announcer.finditer(text)]
+    for match in matches_at(lex.titled_name, text, starts):
         title = lex.titles[match.group("title")]
         if title.kind == "occupation" and match.group("title")[0].isupper():
             continue  # "Writer" at the start of a sentence is no occupation
@@ -357,7 +359,7 @@ def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
                 match.start("name"), match.end("name"), "PERSON", fixed=True, source="title"
             )
             out.extend(refine(c, text, lex))
-    for match in lex.described_name.finditer(text):
+    for match in matches_at(lex.described_name, text, starts):
         if _plain_name(match.group("name"), lex):
             label = lex.descriptors[match.group("descriptor")]
             c = Candidate(match.start("name"), match.end("name"), label, source="title")
