@@ -323,6 +323,7 @@ _ODD = [" ", "-", "é", "ſ", "İ", "ı", "K", "Σ", "ς", "ǅ", "ⅻ", "Ⓐ", "
 @example("a PRIME MINISTER x")
 @example("the CHARGÉ D'AFFAIRES Ana")
 @example("ſecretary")
+@example("the PRIME MINISTER- x")
 def test_a_title_is_found_lower_cased_where_ignoring_case_finds_one(
     extractor: Extractor, text: str
 ) -> None:

@@ -38,6 +38,9 @@ class Lexicon:
     title_word: re.Pattern[str]  # any title at all: a cheap test before the chain patterns
     lower_title_word: re.Pattern[str]  # its titles of ASCII letters, lower-cased: a quicker test
     other_title_word: re.Pattern[str] | None  # the others, ignoring case (see writes_a_title)
+    # the same, where it can find a title in ASCII text: an accented title whose letters beyond
+    # ASCII are all odd ones (matching.ODD_CASE, the only ones that match an ASCII letter)
+    ascii_other_title_word: re.Pattern[str] | None
     title_after: re.Pattern[str]  # ", Brazil's ambassador to Nigeria," just after a name
     head_pattern: Anchored  # capitalised words ending in a name head: "Zuma Rock Monument"
     head_word: re.Pattern[str]  # a head of head_pattern on its own, wherever it is written
@@ -131,6 +134,7 @@ class Lexicon:
             if other_titles
             else None
         )
+        in_ascii = any(all(c.isascii() or ODD_CASE.match(c) for c in t) for t in other_titles)
         return cls(
             gazetteer=gaz,
             title_word=title_word,
@@ -138,6 +142,7 @@ class Lexicon:
                 rf"\b(?:{_alternation([t.lower() for t in ascii_titles])})(?!\w)"
             ),
             other_title_word=other_title_word,
+            ascii_other_title_word=other_title_word if in_ascii else None,
             titles={**titles, **{t.lower(): v for t, v in titles.items()}},
             heads=heads,
             matcher=matcher,
@@ -167,7 +172,14 @@ class Lexicon:
         found in the window when one of them is. An ASCII letter of a pattern that ignores
         case matches a letter exactly when the letter lower-cases into it, except for those
         odd letters (matching.ODD_CASE); a letter lower-cases into one letter, and a word
-        character into one (no character changes being one or not)."""
+        character into one (no character changes being one or not). A window in ASCII (most
+        are) holds no odd letter, and no letter an accented title's own ones match, except
+        where they are odd letters too: tested by isascii() rather than by two searches."""
+        if window.isascii():
+            other = self.ascii_other_title_word
+            return self.lower_title_word.search(window.lower()) is not None or (
+                other is not None and other.search(window) is not None
+            )
         if ODD_CASE.search(window):
             return self.title_word.search(window) is not None
         if self.lower_title_word.search(window.lower()):
