@@ -370,7 +370,7 @@ def from_titles_and_descriptors(text: str, lex: Lexicon) -> list[Candidate]:
 def from_institutions(text: str, lex: Lexicon) -> list[Candidate]:
     """Institutions named after their state: "Embassy of Brazil in Abuja", "Nigerian Embassy"."""
     out: list[Candidate] = []
-    if not any(head in text for head in lex.institution_heads):
+    if not lex.institution_head.search(text):  # one scan, not one per head
         return out  # most articles name no embassy: skip the long pattern
     for match in lex.institution.finditer(text):
         country = lex.country_of(match.group("owner")) or lex.country_of(match.group("of"))

@@ -54,7 +54,7 @@ class Lexicon:
     name_announcer: re.Pattern[str]
     descriptors: dict[str, str]
     title_tails: dict[str, tuple[str, ...]]  # last word -> the titles of several words it ends
-    institution_heads: tuple[str, ...]
+    institution_head: re.Pattern[str]  # any head of institution, wherever it is written
 
     @classmethod
     def build(cls, nlp: Language) -> Lexicon:
@@ -157,7 +157,7 @@ class Lexicon:
             name_announcer=name_announcer,
             descriptors=descriptors,
             title_tails=_tails([t for t in titles if " " in t]),
-            institution_heads=data.national_institutions(),
+            institution_head=re.compile(alternation(data.national_institutions(), False, False)),
             appositive_facility=re.compile(
                 rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"
             ),
