@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from urllib.parse import urlparse
 
@@ -17,17 +16,19 @@ from bilateral.clean.near_duplicates import (
 )
 from bilateral.clean.paragraphs import split_paragraphs
 from bilateral.clean.published import date_from_url, parse_date
+from bilateral.clean.runs import Runs
 from bilateral.model import Block, Document, IngestFailure, RawArticle, content_id
 
 # The commonest English function words: a text in English has many of them, others almost none.
 _STOPWORDS = frozenset(
     "the of and to in a is that for on with as was by at it from said be has are have an".split()
 )
+_LETTERS = Runs("a-z")
 
 
 def guess_language(text: str) -> str:
     """ "en" when the text reads as English; "und" (undetermined) otherwise."""
-    words = re.findall(r"[a-z]+", text[:5000].lower())
+    words = _LETTERS.findall(text[:5000].lower())
     if len(words) < 20:
         return "en"
     share = sum(1 for w in words if w in _STOPWORDS) / len(words)

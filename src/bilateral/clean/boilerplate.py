@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from bilateral import data
 from bilateral.clean.published import date_from_line, dated_line, parse_date
+from bilateral.clean.runs import Runs
 
 _BYLINE = re.compile(
     r"^(?:by|written by|reporting by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
@@ -30,7 +31,7 @@ _PHOTO_START = re.compile(r"^\s*(?:photo|image|picture)\b", re.IGNORECASE)
 # a character every branch of _CODE needs: a line without any cannot be code
 _CODE_CHARS = re.compile(r"[(){}\[\];=\\]")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
-_WORD = re.compile(r"[\w'’-]+")
+_WORDS = Runs(r"\w'’-")
 # a trail of site sections ("Home > World > Asia"): short labels joined by arrows, no sentence
 _BREADCRUMB = re.compile(r"^\s*[^\s.!?>›»][^.!?>›»]{0,40}(?:\s+[>›»]\s+[^.!?>›»]{1,40}){1,6}\s*$")
 _ARROW = re.compile(r"[>›»]")
@@ -44,7 +45,7 @@ DATE_WORDS = 7
 
 
 def _key(line: str) -> str:
-    return " ".join(_WORD.findall(line.lower()))
+    return " ".join(_WORDS.findall(line.lower()))
 
 
 @dataclass

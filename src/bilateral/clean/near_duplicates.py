@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import defaultdict
 from itertools import accumulate
 
 import numpy as np
+
+from bilateral.clean.runs import Runs
 
 PERMUTATIONS = 64
 BANDS = 16
@@ -17,12 +18,12 @@ _PRIME = np.uint64(4294967311)  # the first prime above 2**32
 _rng = np.random.RandomState(20210817)  # fixed: signatures must be the same in every run
 _A = _rng.randint(1, 2**31 - 1, size=PERMUTATIONS, dtype=np.int64).astype(np.uint64)
 _B = _rng.randint(0, 2**31 - 1, size=PERMUTATIONS, dtype=np.int64).astype(np.uint64)
-_WORD = re.compile(r"\w+")
+_WORDS = Runs(r"\w")
 
 
 def signature(text: str) -> tuple[int, ...]:
     """MinHash of the text's shingles (SHINGLE words joined by a space, hashed by CRC-32)."""
-    words = _WORD.findall(text.lower())
+    words = _WORDS.findall(text.lower())
     if not words:
         return ()
     # every shingle is a slice of the words joined once: hashed in place, never built
