@@ -62,7 +62,17 @@ def strip_decoration(name: str) -> str:
     return _POSSESSIVE.sub("", name).strip()
 
 
+# the ASCII characters the two tables replace (the backquote)
+_ASCII_REPLACED = tuple(chr(k) for k in (*_APOSTROPHES, *_LETTERS) if k < 128)
+
+
 def ascii_fold(name: str) -> str:
+    if name.isascii() and not any(c in name for c in _ASCII_REPLACED):
+        return name  # most names: nothing to replace, decompose (ASCII is its own NFKD) or drop
+    return _unicode_fold(name)
+
+
+def _unicode_fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES).translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -71,6 +81,12 @@ def _caseless(name: str) -> str:
     """Case removed the way Unicode defines it for comparison: casefold() also maps the
     letters whose case forms differ in length ("ẞ" and "ß" both give "ss", "ﬁ" gives "fi"),
     so a name and its upper- or lower-case form always share a key."""
+    if name.isascii():
+        return name.lower()  # ASCII: its own NFKC form, casefold() is lower()
+    return _unicode_caseless(name)
+
+
+def _unicode_caseless(name: str) -> str:
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
 
 

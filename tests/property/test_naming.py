@@ -7,7 +7,17 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from bilateral.naming import _is_tidy, fold, strip_decoration, tidy, words
+from bilateral.naming import (
+    _caseless,
+    _is_tidy,
+    _unicode_caseless,
+    _unicode_fold,
+    ascii_fold,
+    fold,
+    strip_decoration,
+    tidy,
+    words,
+)
 
 names = st.text(
     alphabet=st.characters(categories=["Lu", "Ll", "Zs", "Pd"], include_characters="'’-"),
@@ -59,3 +69,13 @@ def test_strip_decoration() -> None:
     assert strip_decoration("the Lagos Business School") == "Lagos Business School"
     assert strip_decoration("Hong Kong’s") == "Hong Kong"
     assert tidy("Abdul-  Qasim   Rahman") == "Abdul-Qasim Rahman"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40) | st.text(max_size=40))
+@example("O'Neill & Sons")
+@example("Æsop Ødegaard")
+@example("O`Neill")
+def test_ascii_names_fold_and_lose_case_as_unicode_says(name: str) -> None:
+    """The ASCII fast paths answer as the Unicode normalisations do, for any text."""
+    assert ascii_fold(name) == _unicode_fold(name)
+    assert _caseless(name) == _unicode_caseless(name)
