@@ -142,10 +142,11 @@ def _join_acronyms(keyed: dict[tuple[str, ...], list[Candidate]], text: str) -> 
             keyed[full[0]].extend(keyed.pop(key))
     legal = data.legal_forms()
     for key in list(keyed):
-        if not keyed.get(key):
+        mentions = keyed.get(key)
+        if not mentions or key[0] != "name":
             continue
-        span = text[keyed[key][0].start : keyed[key][0].end]
-        if key[0] == "name" and span.split()[-1] in legal:
+        span = text[mentions[0].start : mentions[0].end]
+        if span.split()[-1] in legal:
             short = ("name", fold(" ".join(span.split()[:-1])))
             if short in keyed and short != key:
                 keyed[key].extend(keyed.pop(short))  # "Acme and Sons" is "Acme and Sons Ltd"
@@ -177,7 +178,11 @@ def resolve_in_article(
             label = min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.get(t, 99)))
         local_id = content_id("l", doc_id, *key)
         name = _name(group, text, key)
-        forms = tuple(dict.fromkeys(tidy(text[c.start : c.end]) for c in group))
+        forms = (
+            (tidy(text[group[0].start : group[0].end]),)
+            if len(group) == 1
+            else tuple(dict.fromkeys(tidy(text[c.start : c.end]) for c in group))
+        )
         entities.append(
             LocalEntity(
                 id=local_id,
@@ -190,7 +195,8 @@ def resolve_in_article(
                 forms=forms,
             )
         )
-        for c in sorted(group, key=lambda c: c.start):
+        # a name mentioned once needs no sorting
+        for c in group if len(group) == 1 else sorted(group, key=lambda c: c.start):
             mentions.append(Mention(doc_id, c.start, c.end, text[c.start : c.end], label, local_id))
     mentions.sort(key=lambda m: m.start)
     return ArticleEntities(doc_id, tuple(entities), tuple(mentions))
