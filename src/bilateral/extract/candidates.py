@@ -186,7 +186,7 @@ def _strip_prefix(c: Candidate, text: str, lex: Lexicon) -> Candidate | None:
             c.start += len(first) + 1
             continue
         words = span.split(" ")
-        for size in (3, 2, 1):
+        for size in (3, 2, 1) if words[0] in lex.title_first_words else ():  # else none opens it
             head = " ".join(words[:size])
             title = lex.titles.get(head)
             if title is not None and len(words) > size:
@@ -214,7 +214,7 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     if " (" in span:  # "World Health Organisation (WHO": the name ends before its acronym
         c.end = c.start + span.index(" (")
         span = text[c.start : c.end]
-    if _BRACKET.search(span) or not any(ch.isupper() for ch in span):
+    if _BRACKET.search(span) or not any(map(str.isupper, span)):  # no generator step per letter
         return []
     shouted = span.isupper() and len(span) > 3  # a dateline: "ASTANA –"
     # "USSR", "DPRK" are written so; a shouted dateline ("ASTANA –") is the place's name too
@@ -255,7 +255,7 @@ def refine(c: Candidate, text: str, lex: Lexicon) -> list[Candidate]:
     head = lex.heads.get(words[-1])
     if len(words) == 1 and (head or lex.titles.get(span)):
         return []  # "Embassy", "Minister": a common noun on its own
-    if any(text.endswith(t, 0, c.end) for t in lex.title_tails.get(words[-1], ())):
+    if text.endswith(lex.title_tails.get(words[-1], ()), 0, c.end):  # any of them
         return []  # "State" in "Head of State"
     if head and not (c.label in ("GPE", "LOC") and head in ("GPE", "LOC")):
         c.label, c.fixed = head, True

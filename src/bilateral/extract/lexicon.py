@@ -54,6 +54,7 @@ class Lexicon:
     name_announcer: re.Pattern[str]
     descriptors: dict[str, str]
     title_tails: dict[str, tuple[str, ...]]  # last word -> the titles of several words it ends
+    title_first_words: frozenset[str]  # the first word of each title, split at spaces
     institution_head: re.Pattern[str]  # any head of institution, wherever it is written
 
     @classmethod
@@ -157,6 +158,9 @@ class Lexicon:
             name_announcer=name_announcer,
             descriptors=descriptors,
             title_tails=_tails([t for t in titles if " " in t]),
+            title_first_words=frozenset(
+                t.split(" ")[0] for t in (*titles, *map(str.lower, titles))
+            ),
             institution_head=re.compile(alternation(data.national_institutions(), False, False)),
             appositive_facility=re.compile(
                 rf"^,\s+(?:the|a)\s+(?:[a-z]+\s+){{0,3}}(?:{facility_words})\b"
