@@ -315,16 +315,16 @@ def _head_starts(text: str, lex: Lexicon) -> list[int]:
     if not heads:
         return []
     ends = [end for _, end in heads]
-    # those after the last head tell nothing: the end of the text stands for them all
-    breaks = [m.start() for m in _NO_NAME_BEFORE_HEAD.finditer(text, 0, ends[-1])]
-    breaks.append(len(text))
-    starts = []
+    starts, after = [], -1  # `after`: the first such character at or after the last capital
     for capital in lex.head_pattern.starts.finditer(text):
         at = capital.start()
         first = bisect_left(ends, at + 2)
         if first == len(ends):
             break  # no head ends after this capital, nor after any later one
-        if heads[first][0] <= breaks[bisect_left(breaks, at)]:
+        if after < at:  # looked for again only past it; beyond the last head, the text's end
+            found = _NO_NAME_BEFORE_HEAD.search(text, at, ends[-1])  # stands for them all
+            after = found.start() if found else len(text)
+        if heads[first][0] <= after:
             starts.append(at)
     return starts
 
