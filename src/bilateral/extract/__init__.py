@@ -36,7 +36,7 @@ from bilateral.extract.events import (
     undated_in_month,
 )
 from bilateral.extract.lexicon import Lexicon
-from bilateral.extract.nlp import ModelNotInstalled, Parser, load_pipeline
+from bilateral.extract.nlp import ModelNotInstalled, Parser, load_pipeline, one_blas_thread
 from bilateral.extract.periods import DateMention, find_dates, partial_date
 from bilateral.extract.periods.anchor import anchor_date
 from bilateral.extract.quotes import QuoteSpan, attribute, find_quotes
@@ -97,8 +97,9 @@ class Extractor:
         """Two passes over the batch: the first finds what each article may hold and asks for
         the parses it needs; the second reads them, all parsed in one go (the parser works
         twice as fast on many sentences at once as on each alone)."""
-        parsed = self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)
-        return self._facts(zip(docs, parsed, strict=True))
+        with one_blas_thread():
+            parsed = self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)
+            return self._facts(zip(docs, parsed, strict=True))
 
     def facts_of(self, document: Document, doc: Doc) -> ArticleEntities:
         """The facts of one article whose spaCy Doc is at hand."""
