@@ -86,7 +86,8 @@ class Parser:
     its tokenizer: every sentence asked for comes from an article the recogniser has read, so
     every word is known there already, where a tokenizer of its own would split and describe
     each new word once more (7% of the parser's time). Create it before the recogniser
-    reads anything: loading into a vocabulary starts its word list afresh."""
+    reads anything: loading into a vocabulary starts its word list afresh, and the words read
+    before would each be described again (the same way, at the same cost)."""
 
     def __init__(self, model: str, recogniser: Language | None = None) -> None:
         self.nlp = with_numpy_products(
@@ -96,7 +97,7 @@ class Parser:
                 exclude=["ner", "senter", "attribute_ruler", "lemmatizer"],
             )
         )
-        self._make_doc = (recogniser or self.nlp).make_doc
+        self._make_doc = (recogniser if recogniser is not None else self.nlp).make_doc
         self._wanted: dict[str, None] = {}
         self._parsed: dict[str, Doc] = {}
 
