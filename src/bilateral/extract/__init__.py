@@ -83,10 +83,11 @@ class Extractor:
 
     def __init__(self, model: str, batch_size: int = 32) -> None:
         self.nlp = load_pipeline(model)
+        # one dependency parser, for the sentences that need it, sharing the recogniser's words
+        self.parser = Parser(model, self.nlp)
         self.lexicon = Lexicon.build(self.nlp)
         self.claims = ClaimFinder()
         self.country_names = {c.name for c in self.lexicon.gazetteer.countries.values()}
-        self.parser = Parser(model)  # one dependency parser, for the sentences that need it
         self.agency = Agency(self.parser)
         self.subjects = SubjectFinder(self.parser)
         self.events = EventFinder(self.agency, EventClassifier())
