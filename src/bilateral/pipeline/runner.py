@@ -3,6 +3,7 @@ then entities reconciled across the whole knowledge base."""
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
@@ -29,6 +30,7 @@ from bilateral.reconcile import (
 from bilateral.store import KnowledgeBase
 
 Extractor = Callable[[Sequence[Document]], list[ArticleEntities]]
+GC_THRESHOLD = 10_000  # allocations between two collections of the youngest generation
 
 
 @dataclass
@@ -103,6 +105,17 @@ class Ingestor:
             self._pool = None
 
     def run(self, paths: Iterable[str | Path]) -> IngestReport:
+        """Ingests the sources. The cyclic garbage collector runs less often meanwhile: an
+        ingest allocates many objects that live long (documents, facts, rows), which the
+        default threshold would have it scan again and again; the threshold is put back after."""
+        threshold = gc.get_threshold()
+        gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
+        try:
+            return self._run(paths)
+        finally:
+            gc.set_threshold(*threshold)
+
+    def _run(self, paths: Iterable[str | Path]) -> IngestReport:
         report = IngestReport()
         cleaned = (
             item if isinstance(item, IngestFailure) else _safe_clean(item)
