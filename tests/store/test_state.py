@@ -1,5 +1,6 @@
-"""The state keys and the version counter, set by upserts built once per database kind, and
-the pending groups, inserted without reading them first: on SQLite, and on PostgreSQL when
+"""The state keys and the version counter, set by upserts built once per database kind; the
+pending groups, inserted without reading them first; and what entity resolution read, used
+again only while nothing was written since: on SQLite, and on PostgreSQL when
 BILATERAL_TEST_PG names a server."""
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import MetaData, create_engine, delete, text
 
+from bilateral.model import ArticleEntities, Block, Document, Entity, LocalEntity, Mention
+from bilateral.reconcile import block_keys, entity_of_key
 from bilateral.store import KnowledgeBase, schema
 from bilateral.store.writes import ENTITIES_STALE, VERSION, _set_state, mark_pending
 
@@ -68,3 +71,51 @@ def test_pending_groups_are_marked_once(kb: KnowledgeBase) -> None:
         mark_pending(conn, ["a", "c", "c"])
         mark_pending(conn, [])
     assert kb.pending_groups() == ["a", "b", "c"]
+
+
+def _peru(n: int) -> tuple[Document, ArticleEntities]:
+    text = "Chile and Peru met in Lima."
+    doc = Document(
+        id=f"d{n}",
+        source=f"{n}.txt",
+        text=text,
+        blocks=(Block(0, len(text), "body"),),
+        signature=(n, 2, 3),
+    )
+    local = LocalEntity(f"l{n}", doc.id, "GPE", "Peru", "PER", (), ("Peru",))
+    return doc, ArticleEntities(
+        doc.id, (local,), (Mention(doc.id, 10, 14, "Peru", "GPE", local.id),)
+    )
+
+
+def _resolve(kb: KnowledgeBase) -> tuple[list[str], list[Entity]]:
+    found, keyed = kb.to_resolve()
+    assert not found  # no people
+    entities = [entity_of_key(key, tallies, ids) for key, (tallies, ids) in keyed.items()]
+    return [i for _, ids in keyed.values() for i in ids], entities
+
+
+def _pointed(kb: KnowledgeBase) -> dict[str, str | None]:
+    with kb.engine.connect() as conn:
+        return {i: e for i, e in conn.execute(text("SELECT id, entity_id FROM local_entities"))}
+
+
+def test_what_to_resolve_read_is_read_again_after_a_write(kb: KnowledgeBase) -> None:
+    """replace_entities_of uses the canonical entities to_resolve saw only while nothing was
+    written since: here every member is unlinked in between, and all are linked again."""
+    for n in (1, 2):
+        doc, found = _peru(n)
+        blocks = {e.id: block_keys(e) for e in found.entities}
+        kb.write_batch([doc], [found], entity_blocks=blocks)
+        local_ids, entities = _resolve(kb)
+        kb.replace_entities_of(local_ids, entities)
+        assert set(_pointed(kb).values()) == {entities[0].id}
+    doc, found = _peru(3)
+    kb.write_batch([doc], [found], entity_blocks={"l3": block_keys(found.entities[0])})
+    local_ids, entities = _resolve(kb)  # sees l1 and l2 linked, l3 not yet
+    assert sorted(local_ids) == ["l1", "l2", "l3"]
+    kb.replace_entities([])  # a write in between: every member unlinked
+    assert set(_pointed(kb).values()) == {None}
+    kb.replace_entities_of(local_ids, entities)
+    assert _pointed(kb) == {i: entities[0].id for i in ("l1", "l2", "l3")}
+    assert not kb.entities_stale()

@@ -276,8 +276,9 @@ def resolve_new_entities(kb: KnowledgeBase) -> None:
         return
     if not kb.entities_stale():
         return
-    found = kb.locals_to_resolve()  # people, resolved with their blocks
-    keyed = kb.key_tallies()  # everything else: an identity key each, summed in the database
+    # people, resolved with their blocks; everything else: an identity key each, summed in
+    # the database
+    found, keyed = kb.to_resolve()
     entities = resolve_entities(found)
     entities += [entity_of_key(key, tallies, ids) for key, (tallies, ids) in keyed.items()]
     local_ids = [e.id for e, _ in found] + [i for _, ids in keyed.values() for i in ids]
