@@ -1,11 +1,12 @@
 """The state keys and the version counter, set by upserts built once per database kind; the
-pending groups, inserted without reading them first; and what entity resolution read, used
-again only while nothing was written since: on SQLite, and on PostgreSQL when
-BILATERAL_TEST_PG names a server."""
+pending groups, inserted without reading them first; what entity resolution read, used again
+only while nothing was written since; and the near-duplicate candidates of many band keys:
+on SQLite, and on PostgreSQL when BILATERAL_TEST_PG names a server."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,21 @@ def test_what_to_resolve_read_is_read_again_after_a_write(kb: KnowledgeBase) -> 
     kb.replace_entities_of(local_ids, entities)
     assert _pointed(kb) == {i: entities[0].id for i in ("l1", "l2", "l3")}
     assert not kb.entities_stale()
+
+
+def test_band_candidates_are_the_originals_holding_a_band(kb: KnowledgeBase) -> None:
+    """Asked for some five hundred band keys at once (one JSON parameter on SQLite)."""
+    (one, found_one), (two, found_two), (three, found_three) = _peru(1), _peru(2), _peru(3)
+    copy = replace(two, duplicate_of=one.id)
+    kb.write_batch(
+        [one, copy], [found_one, found_two], doc_bands={one.id: ("b1", "b2"), copy.id: ("b1",)}
+    )
+    kb.write_batch([three], [found_three], doc_bands={three.id: ("b2", "b3")})
+    keys = [f"x{i}" for i in range(500)] + ["b2", "b1", "b3", "b2"]
+    assert kb.near_duplicate_candidates_by_band(keys) == {
+        "b1": {"d1": (1, 2, 3)},
+        "b2": {"d1": (1, 2, 3), "d3": (3, 2, 3)},
+        "b3": {"d3": (3, 2, 3)},
+    }
+    assert kb.near_duplicate_candidates_by_band(["x"]) == {}
+    assert kb.near_duplicate_candidates_by_band([]) == {}
