@@ -4,6 +4,7 @@ then entities reconciled across the whole knowledge base."""
 from __future__ import annotations
 
 import gc
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
@@ -31,6 +32,34 @@ from bilateral.store import KnowledgeBase
 
 Extractor = Callable[[Sequence[Document]], list[ArticleEntities]]
 GC_THRESHOLD = 10_000  # allocations between two collections of the youngest generation
+
+
+class _FewerCollections:
+    """While any ingest runs, the cyclic garbage collector runs less often: an ingest allocates
+    many objects that live long (documents, facts, rows), which the default threshold would
+    have it scan again and again. The threshold found before the first of the runs at hand is
+    put back when the last of them ends, however it ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._saved = gc.get_threshold()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._running == 0:
+                self._saved = gc.get_threshold()
+                gc.set_threshold(max(self._saved[0], GC_THRESHOLD), *self._saved[1:])
+            self._running += 1
+
+    def __exit__(self, *_: object) -> None:
+        with self._lock:
+            self._running -= 1
+            if self._running == 0:
+                gc.set_threshold(*self._saved)
+
+
+_FEWER_COLLECTIONS = _FewerCollections()
 
 
 @dataclass
@@ -105,15 +134,8 @@ class Ingestor:
             self._pool = None
 
     def run(self, paths: Iterable[str | Path]) -> IngestReport:
-        """Ingests the sources. The cyclic garbage collector runs less often meanwhile: an
-        ingest allocates many objects that live long (documents, facts, rows), which the
-        default threshold would have it scan again and again; the threshold is put back after."""
-        threshold = gc.get_threshold()
-        gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
-        try:
+        with _FEWER_COLLECTIONS:
             return self._run(paths)
-        finally:
-            gc.set_threshold(*threshold)
 
     def _run(self, paths: Iterable[str | Path]) -> IngestReport:
         report = IngestReport()
