@@ -184,7 +184,7 @@ def key_tallies(
         out.setdefault(block, ([], []))[0].append((name, type_, country, lists(forms), int(weight)))
     members = (
         select(b.block, b.local_id, le.entity_id)
-        .join(schema.local_entities, le.id == b.local_id)
+        .outerjoin(schema.local_entities, le.id == b.local_id)
         .where(b.block.in_(keys))
     )
     for block, local_id, entity_id in conn.execute(members):
