@@ -65,7 +65,18 @@ def test_rows_go_in_as_sqlalchemy_puts_them(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    [[], ["a"], ["Côte d’Ivoire", 'say "no"', "back\\slash", "\n\t", "😀"], [1, 2], [{"a": 1}], {}],
+    [
+        [],
+        ["a"],
+        ["Côte d’Ivoire", 'say "no"', "back\\slash", "\n\t", "😀"],
+        [1, 2],
+        [{"a": 1}],
+        {},
+        ["a", 1],
+        ["a", None],
+        [["a"]],
+        ["a", 1.5],
+    ],
 )
 def test_json_text_is_what_json_dumps_writes(value: Any) -> None:
     assert json_text(value) == json.dumps(value)

@@ -102,13 +102,8 @@ def _canonical(members: list[tuple[LocalEntity, int]], key: str, gaz: data.Gazet
     return _entity(tallies, key, gaz, [e for e, _ in members], [e.id for e, _ in members])
 
 
-def _entity(
-    tallies: Sequence[Tally],
-    key: str,
-    gaz: data.Gazetteer,
-    people: list[LocalEntity],
-    members: Sequence[str],
-) -> Entity:
+def _weighed(tallies: Sequence[Tally]) -> tuple[str, str, str | None]:
+    """The name, type and country that weigh the most among the tallies."""
     weight: Counter[str] = Counter()
     types: Counter[str] = Counter()
     countries: Counter[str] = Counter()
@@ -118,16 +113,28 @@ def _entity(
         if placed:
             countries[placed] += n
     type_ = min(types, key=lambda t: (-types[t], _TYPE_ORDER.get(t, 99)))
+    names = list(weight)
+    if type_ == "PERSON" and any(len(words(n)) >= 2 for n in names):
+        names = [n for n in names if len(words(n)) >= 2]
+    name = max(names, key=lambda n: (weight[n], len(words(n)), len(n), n))
+    return name, type_, countries.most_common(1)[0][0] if countries else None
+
+
+def _entity(
+    tallies: Sequence[Tally],
+    key: str,
+    gaz: data.Gazetteer,
+    people: list[LocalEntity],
+    members: Sequence[str],
+) -> Entity:
     country: str | None
+    if len(tallies) == 1:  # most entities: one name, type and country, nothing to weigh
+        name, type_, country = tallies[0][0], tallies[0][1], tallies[0][2] or None
+    else:
+        name, type_, country = _weighed(tallies)
     if key.startswith("country:"):
         code = key.split(":", 1)[1]
         name, country, type_ = gaz.country_name(code), code, "GPE"
-    else:
-        names = list(weight)
-        if type_ == "PERSON" and any(len(words(n)) >= 2 for n in names):
-            names = [n for n in names if len(words(n)) >= 2]
-        name = max(names, key=lambda n: (weight[n], len(words(n)), len(n), n))
-        country = countries.most_common(1)[0][0] if countries else None
     aliases = dict.fromkeys(f for t in tallies for f in (t[0], *t[3]) if f != name)
     identity = key if key.startswith(("country:", "norp:")) else f"{type_ == 'PERSON'}:{fold(name)}"
     return Entity(

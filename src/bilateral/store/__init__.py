@@ -45,6 +45,7 @@ class KnowledgeBase:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._pairs_cache: tuple[str, Membership] | None = None
+        self._held: tuple[str, dict[str, str | None]] | None = None  # see to_resolve
 
     @classmethod
     def open(cls, url: str) -> KnowledgeBase:
@@ -108,22 +109,27 @@ class KnowledgeBase:
         with self.engine.begin() as conn:
             entity_blocks_.backfill_blocks(conn, blocks)
 
-    def locals_to_resolve(self) -> list[tuple[LocalEntity, int]]:
-        """The local entities whose canonical entities resolution makes again: those in the
-        blocks of every local entity not resolved yet, and their entities' other members."""
+    def to_resolve(
+        self,
+    ) -> tuple[list[tuple[LocalEntity, int]], dict[str, tuple[list[Tally], list[str]]]]:
+        """What resolution makes again: the local entities of the new people's blocks and of
+        their entities (`locals_to_resolve`), and the identity keys of the new others with
+        their sums and members (`key_tallies`). Their canonical entities now are kept for
+        `replace_entities_of`, which uses them if nothing was written in between."""
+        held: dict[str, str | None] = {}
         with self.engine.connect() as conn:
-            return entity_blocks_.locals_to_resolve(conn)
-
-    def key_tallies(self) -> dict[str, tuple[list[Tally], list[str]]]:
-        """The identity keys of the new local entities that are no people, each with its
-        members summed by name, type, country and forms, and its members' ids."""
-        with self.engine.connect() as conn:
-            return entity_blocks_.key_tallies(conn)
+            version = queries.version(conn)  # first: a write after it makes `held` unused
+            found = entity_blocks_.locals_to_resolve(conn, held)
+            keyed = entity_blocks_.key_tallies(conn, held)
+        self._held = (version, held)
+        return found, keyed
 
     def replace_entities_of(self, local_ids: Sequence[str], entities: Sequence[Entity]) -> None:
         """Only these local entities' canonical entities are replaced, in one transaction."""
+        read, self._held = self._held, None
         with self.engine.begin() as conn:
-            entity_blocks_.replace_entities_of(conn, local_ids, entities)
+            known = read[1] if read is not None and read[0] == queries.version(conn) else None
+            entity_blocks_.replace_entities_of(conn, local_ids, entities, known)
             writes.mark_entities_fresh(conn)
 
     def replace_reconciled(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, Select, bindparam, delete, func, select
 
 from bilateral.store import schema
 from bilateral.store.bulk import insert_rows
+from bilateral.store.database import json_text
 
 BANDS_MISSING = "doc_bands_missing"
 
@@ -37,12 +38,21 @@ def candidates_by_band(
     if not keys:
         return out
     b, d = schema.doc_bands.c, schema.documents.c
+    wanted = sorted(set(keys))
     query = (
         select(b.band, d.id, d.signature)
         .join(schema.documents, d.id == b.doc_id)
-        .where(b.band.in_(sorted(set(keys))))
+        .where(b.band.in_(_listed(wanted) if conn.dialect.name == "sqlite" else wanted))
         .where(d.duplicate_of.is_(None))
     )
     for r in conn.execute(query):
         out.setdefault(r.band, {})[r.id] = tuple(r.signature)
     return out
+
+
+def _listed(values: list[str]) -> Select[tuple[str]]:
+    """The values as the rows of one JSON parameter (SQLite's json_each): a batch sends some
+    five hundred band keys, which as one parameter each SQLAlchemy would expand into the
+    statement at every call. Only the set matters here: rows come in any order."""
+    listed = func.json_each(bindparam("listed", json_text(values))).table_valued("value")
+    return select(listed.c.value)

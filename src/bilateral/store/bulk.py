@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.dml import UpdateBase
 
@@ -26,15 +28,31 @@ _plans: weakref.WeakKeyDictionary[Dialect, dict[tuple[Any, ...], _Plan]] = (
 )
 
 
-def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: list[Row]) -> None:
-    """INSERT a row of `table` per tuple of `rows`, whose values follow `columns`."""
+def insert_rows(
+    conn: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: list[Row],
+    skip_existing: bool = False,
+) -> None:
+    """INSERT a row of `table` per tuple of `rows`, whose values follow `columns`; with
+    `skip_existing`, a row whose primary key is already there is left out (and the stored one
+    kept)."""
     if not rows:
         return
+    statement = _inserting(conn.dialect.name, table, skip_existing)
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        conn.execute(statement, [dict(zip(columns, row, strict=True)) for row in rows])
         return
-    key = ("insert", table, tuple(columns))
-    _execute(conn, _plan(conn.dialect, key, insert(table), columns, columns), rows)
+    key = ("insert", table, tuple(columns), skip_existing)
+    _execute(conn, _plan(conn.dialect, key, statement, columns, columns), rows)
+
+
+def _inserting(dialect: str, table: Table, skip_existing: bool) -> UpdateBase:
+    if not skip_existing:
+        return insert(table)
+    insert_ = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    return insert_(table).on_conflict_do_nothing(index_elements=list(table.primary_key))
 
 
 def update_rows(

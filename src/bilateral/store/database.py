@@ -30,8 +30,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def json_text(value: Any) -> str:
     """What json.dumps writes, found without building an encoder for a list of strings (what
     most JSON columns hold): each string quoted by the very function json.dumps uses."""
-    if type(value) is list and all(type(item) is str for item in value):
-        return "[" + ", ".join(map(encode_basestring_ascii, value)) + "]"
+    if type(value) is list:
+        try:  # the quoting function refuses anything but a string: then json.dumps does it
+            return "[" + ", ".join(map(encode_basestring_ascii, value)) + "]"
+        except TypeError:
+            pass
     return json.dumps(value)
 
 

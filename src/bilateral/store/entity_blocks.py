@@ -84,41 +84,72 @@ def _mentioned() -> ScalarSelect[int]:
     )
 
 
-def locals_to_resolve(conn: Connection) -> list[tuple[LocalEntity, int]]:
+def locals_to_resolve(
+    conn: Connection, held: dict[str, str | None] | None = None
+) -> list[tuple[LocalEntity, int]]:
     """Every local entity in the blocks of the people no canonical entity holds yet, and every
     other member of the canonical entities they belong to now, with how often each is
     mentioned. Only people: the blocks of anything else are its identity key alone, which no
     person holds, and `key_tallies` sums them up without reading their members one by one.
     The database finds them, with their counts, in one query: the blocks and ids never come
-    back to be sent again in chunks."""
+    back to be sent again in chunks. `held`, if given, gets each one's canonical entity."""
     le = schema.local_entities.c
     unresolved = _new_blocks(people=True)
     in_blocks = schema.entity_blocks.alias("in_blocks")
     sharing = select(in_blocks.c.local_id).where(in_blocks.c.block.in_(unresolved)).correlate(None)
-    held = schema.local_entities.alias("held")
+    held_ = schema.local_entities.alias("held")
     their_entities = (
-        select(held.c.entity_id)
-        .where(held.c.id.in_(sharing), held.c.entity_id.is_not(None))
+        select(held_.c.entity_id)
+        .where(held_.c.id.in_(sharing), held_.c.entity_id.is_not(None))
         .correlate(None)
     )
     members = schema.local_entities.alias("members")
     wanted = union(
         sharing, select(members.c.id).where(members.c.entity_id.in_(their_entities))
     ).subquery("wanted")
-    rows = conn.execute(
-        select(schema.local_entities, _mentioned().label("mentioned")).where(
-            le.id.in_(select(wanted.c.local_id))
-        )
+    shown = (
+        le.id,
+        le.doc_id,
+        le.type,
+        le.name,
+        le.country,
+        cast(le.roles, Text),
+        cast(le.forms, Text),
     )
-    out = [(local_entity(r), int(r.mentioned)) for r in rows]
+    rows = conn.execute(
+        select(*shown, le.entity_id, _mentioned()).where(le.id.in_(select(wanted.c.local_id)))
+    )
+    lists = _Lists()
+    out = []
+    for id_, doc_id, type_, name, country, roles, forms, entity_id, mentioned in rows:
+        entity = LocalEntity(id_, doc_id, type_, name, country, lists(roles), lists(forms))
+        out.append((entity, int(mentioned)))
+        if held is not None:
+            held[id_] = entity_id
     return sorted(out, key=lambda pair: pair[0].id)
 
 
-def key_tallies(conn: Connection) -> dict[str, tuple[list[Tally], list[str]]]:
+class _Lists:
+    """JSON lists of strings as tuples, each text decoded once: most are one of a few."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        found = self.known.get(text)
+        if found is None:
+            found = self.known[text] = tuple(json.loads(text))
+        return found
+
+
+def key_tallies(
+    conn: Connection, held: dict[str, str | None] | None = None
+) -> dict[str, tuple[list[Tally], list[str]]]:
     """For each identity key of the new local entities that are no people, its members summed
     by name, type, country and forms (each member weighing its mentions, at least one), in
     the order of the first member id of each sum, and the ids of all its members. The
-    database sums them: a country's thousands of members come back as a few dozen rows."""
+    database sums them: a country's thousands of members come back as a few dozen rows.
+    `held`, if given, gets each member's canonical entity."""
     le, b = schema.local_entities.c, schema.entity_blocks.c
     keys = _new_blocks(people=False)
     each = (
@@ -146,28 +177,40 @@ def key_tallies(conn: Connection) -> dict[str, tuple[list[Tally], list[str]]]:
         func.min(e.id).label("first"),
     ).group_by(e.block, e.name, e.type, e.country, e.forms)
     out: dict[str, tuple[list[Tally], list[str]]] = {}
-    for r in sorted(conn.execute(summed), key=lambda r: (r.block, r.first)):
-        forms = tuple(json.loads(r.forms))
-        out.setdefault(r.block, ([], []))[0].append(
-            (r.name, r.type, r.country, forms, int(r.weight))
-        )
-    members = select(b.block, b.local_id).where(b.block.in_(keys))
-    for block, local_id in conn.execute(members):
+    lists = _Lists()
+    for block, name, type_, country, forms, weight, _ in sorted(
+        conn.execute(summed), key=lambda r: (r[0], r[6])
+    ):
+        out.setdefault(block, ([], []))[0].append((name, type_, country, lists(forms), int(weight)))
+    members = (
+        select(b.block, b.local_id, le.entity_id)
+        .outerjoin(schema.local_entities, le.id == b.local_id)
+        .where(b.block.in_(keys))
+    )
+    for block, local_id, entity_id in conn.execute(members):
         out[block][1].append(local_id)
+        if held is not None:
+            held[local_id] = entity_id
     return out
 
 
 def replace_entities_of(
-    conn: Connection, local_ids: Sequence[str], entities: Sequence[Entity]
+    conn: Connection,
+    local_ids: Sequence[str],
+    entities: Sequence[Entity],
+    known: Mapping[str, str | None] | None = None,
 ) -> None:
     """The canonical entities of these local entities, replaced by `entities`, which gather
     exactly them; every other entity stays as it is. Most of them come out as they were
     stored, so only what differs is written: the entity rows that changed, vanished or are
     new, and the members whose entity is not the one they point at. The stored result is the
-    same as deleting them all and writing `entities` again."""
+    same as deleting them all and writing `entities` again. `known` gives the canonical
+    entity of local entities read since the last write (what `locals_to_resolve` and
+    `key_tallies` saw); the others are read here."""
     le, en = schema.local_entities.c, schema.entities.c
-    held: dict[str, str | None] = {}
-    for chunk in _chunks(local_ids):
+    known = known or {}
+    held: dict[str, str | None] = {i: known[i] for i in local_ids if i in known}
+    for chunk in _chunks([i for i in local_ids if i not in known]):
         found = conn.execute(select(le.id, le.entity_id).where(le.id.in_(chunk)))
         held.update((local_id, entity_id) for local_id, entity_id in found)
     # compared as the JSON text stored, undecoded: equal text is an equal row, and a row whose

@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cache
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Executable,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bilateral.model import ArticleEntities, Claim, Cluster, Conflict, Document, Entity, Event
 from bilateral.model.invariants import normalise
@@ -54,12 +67,28 @@ VERSION = "version"  # changes with every write: readers cache what they read ag
 
 
 def _set_state(conn: Connection, key: str, value: str) -> None:
-    conn.execute(delete(schema.state).where(schema.state.c.key == key))
-    conn.execute(insert(schema.state).values(key=key, value=value))
+    """Sets `key`, and for any other key than the version counts the version up, through two
+    statements built once per database kind."""
+    upsert, bump = _state_statements(conn.dialect.name)
+    conn.execute(upsert, {"key": key, "value": value})
     if key != VERSION:
-        found = conn.execute(select(schema.state.c.value).where(schema.state.c.key == VERSION))
-        current = found.scalar()
-        _set_state(conn, VERSION, str(int(current or 0) + 1))
+        conn.execute(bump)
+
+
+@cache
+def _state_statements(dialect: str) -> tuple[Executable, Executable]:
+    """A key's value set, whether it is there or not; and the version counted up from what it
+    holds (0 when missing), the same text `str(int(value) + 1)` gives."""
+    insert_ = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    st = schema.state
+    new = insert_(st).values(key=bindparam("key"), value=bindparam("value"))
+    upsert = new.on_conflict_do_update(
+        index_elements=[st.c.key], set_={"value": new.excluded.value}
+    )
+    counted = cast(cast(st.c.value, BigInteger) + 1, Text)
+    first = insert_(st).values(key=VERSION, value="1")
+    bump = first.on_conflict_do_update(index_elements=[st.c.key], set_={"value": counted})
+    return upsert, bump
 
 
 def check_invariants(docs: Sequence[Document], extracted: Sequence[ArticleEntities]) -> None:
@@ -78,17 +107,10 @@ def check_invariants(docs: Sequence[Document], extracted: Sequence[ArticleEntiti
 
 
 def mark_pending(conn: Connection, keys: Sequence[str]) -> None:
-    """Groups to reconcile again; kept until the transaction that reconciles them."""
-    wanted = set(keys)
-    for start in range(0, len(keys), 500):
-        chunk = list(keys[start : start + 500])
-        found = conn.execute(
-            select(schema.pending_groups.c.group_key).where(
-                schema.pending_groups.c.group_key.in_(chunk)
-            )
-        )
-        wanted -= set(found.scalars())
-    insert_rows(conn, schema.pending_groups, ("group_key",), [(k,) for k in sorted(wanted)])
+    """Groups to reconcile again; kept until the transaction that reconciles them. Those
+    already pending are left as they are."""
+    rows = [(k,) for k in sorted(set(keys))]
+    insert_rows(conn, schema.pending_groups, ("group_key",), rows, skip_existing=True)
 
 
 def write_batch(
