@@ -4,6 +4,7 @@ back when it ends, however it ends."""
 from __future__ import annotations
 
 import gc
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,19 @@ def test_the_threshold_is_raised_while_an_ingest_runs_and_put_back(
         assert gc.get_threshold() == (700, 9, 8)
     finally:
         gc.set_threshold(*before)
+
+
+def _settled() -> tuple[int, int]:
+    from bilateral.pipeline.pools import settle_worker
+
+    gc.set_threshold(700, 10, 10)
+    settle_worker()
+    return gc.get_threshold()[0], gc.get_freeze_count()
+
+
+def test_a_worker_process_collects_less_often_and_sets_its_start_aside() -> None:
+    # in a process of its own, as a pool's worker or a Ray actor is: the setting is process-wide
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        threshold, frozen = pool.apply(_settled)
+    assert threshold == GC_THRESHOLD
+    assert frozen > 0

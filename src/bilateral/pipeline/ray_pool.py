@@ -14,6 +14,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from bilateral.model import ArticleEntities, Document
+from bilateral.pipeline.pools import settle_worker
 
 
 class RayUnavailable(RuntimeError):
@@ -25,6 +26,7 @@ class _ExtractorActor:
         from bilateral.extract import Extractor
 
         self.extract = Extractor(model, batch_size=batch_size)
+        settle_worker()
 
     def __call__(self, docs: list[Document]) -> list[ArticleEntities]:
         return self.extract(docs)

@@ -16,7 +16,7 @@ from bilateral.ingest import read_sources
 from bilateral.model import ArticleEntities, Document, IngestFailure, RawArticle, Settings
 from bilateral.model.invariants import normalise
 from bilateral.pipeline.isolation import each_alone, isolated
-from bilateral.pipeline.pools import InProcess, Pool
+from bilateral.pipeline.pools import GC_THRESHOLD, InProcess, Pool
 from bilateral.reconcile import (
     NamedEvent,
     StatedClaim,
@@ -31,7 +31,6 @@ from bilateral.reconcile import (
 from bilateral.store import KnowledgeBase
 
 Extractor = Callable[[Sequence[Document]], list[ArticleEntities]]
-GC_THRESHOLD = 10_000  # allocations between two collections of the youngest generation
 
 
 class _FewerCollections:
