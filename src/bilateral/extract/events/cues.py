@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from bilateral import data
 from bilateral.data import EventVerb
 from bilateral.extract.events.clause import ClauseGrammar, ClauseOf
+from bilateral.extract.events.openings import openings, tried_at_openings
 from bilateral.extract.events.phrases import matching
 from bilateral.extract.matching import ODD_CASE
 
@@ -46,6 +47,8 @@ class CueFinder:
     def __init__(self) -> None:
         self.cues = data.event_cues()
         self.patterns = [re.compile(c.pattern, re.IGNORECASE) for c in self.cues]
+        # the words each pattern's matches begin with, where its parse tells (`openings`)
+        self.openings = [openings(p) for p in self.patterns]
         # a pattern is tried only in the paragraphs where one of its keys begins a word
         self.word_keys: dict[str, list[int]] = {}  # a key of one word -> the cues it opens
         self.phrase_keys: dict[str, list[int]] = {}  # a key of several words -> the cues
@@ -87,9 +90,13 @@ class CueFinder:
         words = _read(lowered)
         # patterns run only over the paragraphs where one of their keys begins a word
         breaks = [0, *(m.end() for m in PARAGRAPH.finditer(text)), len(text)]
+        # the words of the lower-cased text are those of the text, lower-cased, unless it holds
+        # a letter whose case folds oddly: then one reading serves keys and verbs alike, and
+        # each pattern runs over its whole paragraphs, not only where its openings stand
+        same = ODD_CASE.search(text) is None
         found: list[Cue] = []
         for rank, hits in self._key_hits(lowered, words).items():
-            cue, pattern = self.cues[rank], self.patterns[rank]
+            cue, pattern, opening = self.cues[rank], self.patterns[rank], self.openings[rank]
             spans: dict[int, int] = {}
             for hit in hits:
                 at = bisect_right(breaks, hit) - 1
@@ -106,11 +113,12 @@ class CueFinder:
                         cue.paired,
                         cue.in_clause,
                     )
-                    for m in pattern.finditer(masked, start, end)
+                    for m in (
+                        tried_at_openings(pattern, opening, masked, lowered, start, end)
+                        if same and opening is not None
+                        else pattern.finditer(masked, start, end)
+                    )
                 )
-        # the words of the lower-cased text are those of the text, lower-cased, unless it holds
-        # a letter whose case folds oddly: then one reading serves keys and verbs alike
-        same = ODD_CASE.search(text) is None
         found.extend(self._lexicon(text, near_party, words if same else None))
         return sorted(found, key=lambda c: (c.start, c.rank))
 

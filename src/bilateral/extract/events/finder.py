@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from bilateral.extract.events.clause import ClauseOf
@@ -63,7 +64,7 @@ class EventFinder:
         asked for (`Syntax.prepare`), to be read by `drafts`."""
         cues = [
             c
-            for c in self.cues.find(text, lambda s, e: self._sided(text, s, e, a))
+            for c in self.cues.find(text, self._sided(text, a))
             if not any(q0 <= c.start < q1 for q0, q1 in a.quoted)
         ]
         found: list[Candidates] = []
@@ -182,21 +183,28 @@ class EventFinder:
             return None if c.type == PHRASE_ONLY else c
         return self.cues.on_object(c, text, objects)
 
-    def _sided(self, text: str, start: int, end: int, a: Article) -> bool | None:
-        """Whether a dictionary verb has its sides named: a party just before it as subject or
-        just after it as agent, and another country later in the sentence (True); or, where a
-        parse can tell, two countries in its sentence (None: the parse will say whether one is
-        its agent and another its object: "the Japanese government pledged to supply the
-        Philippine coast guard")."""
-        if has_sides(text, start, end, a.parties):
-            return True
-        if self.syntax is None:
-            return False
-        at = bisect_right(a.sentences, (start, len(text) + 1)) - 1  # sentences are in order
-        if at < 0 or not start < a.sentences[at][1]:
-            return False
-        codes = {code for _, _, code in spans(a, *a.sentences[at])}
-        return None if len(codes) >= 2 else False
+    def _sided(self, text: str, a: Article) -> Callable[[int, int], bool | None]:
+        """Whether a dictionary verb (start, end) has its sides named: a party just before it
+        as subject or just after it as agent, and another country later in the sentence
+        (True); or, where a parse can tell, two countries in its sentence (None: the parse will
+        say whether one is its agent and another its object: "the Japanese government pledged
+        to supply the Philippine coast guard")."""
+        paired: dict[int, bool] = {}  # sentence -> whether it names two countries, once asked
+
+        def sided(start: int, end: int) -> bool | None:
+            if has_sides(text, start, end, a.parties):
+                return True
+            if self.syntax is None:
+                return False
+            at = bisect_right(a.sentences, (start, len(text) + 1)) - 1  # sentences are in order
+            if at < 0 or not start < a.sentences[at][1]:
+                return False
+            two = paired.get(at)
+            if two is None:
+                paired[at] = two = len({code for _, _, code in spans(a, *a.sentences[at])}) >= 2
+            return None if two else False
+
+        return sided
 
     def _confirmed(self, c: Cue, text: str, s_start: int, s_end: int, a: Article) -> bool:
         """The parse names a party as the agent of the verb, in a subject of its own, and

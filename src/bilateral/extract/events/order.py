@@ -21,6 +21,7 @@ SUBJECT_GAP = re.compile(
 )
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 AGENT_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$")
+SUBJECT_REACH, AGENT_REACH = 40, 12  # the most characters between a party and its verb
 # the same, the agent perhaps listed after others ("backed by Rwanda and Uganda")
 AGENT_LISTED = re.compile(r"\s+by\s+(?:the\s+)?" + LISTED + r"\Z")
 
@@ -82,17 +83,13 @@ def has_sides(text: str, start: int, end: int, parties: list[Party]) -> bool:
     """A dictionary verb names an event only with a party as its subject just before it ("China
     quietly expelled") or as its agent just after it ("was expelled by China"), and a party of
     another country after it in the same sentence."""
-
-    def before(p: Party) -> bool:
-        near = p.end <= start and start - p.end <= 40
-        return near and bool(SUBJECT_GAP.match(text[p.end : start]))
-
-    def after(p: Party) -> bool:
-        near = p.start >= end and p.start - end <= 12
-        return near and bool(AGENT_AFTER.match(text[end : p.start]))
-
-    agent = next((p for p in reversed(parties) if before(p) or after(p)), None)
-    if agent is None:
+    # the last party that stands so (most are far from the verb: turned away by their places)
+    for agent in reversed(parties):
+        if 0 <= start - agent.end <= SUBJECT_REACH and SUBJECT_GAP.match(text[agent.end : start]):
+            break
+        if 0 <= agent.start - end <= AGENT_REACH and AGENT_AFTER.match(text[end : agent.start]):
+            break
+    else:
         return False
     stop = text.find(".", end)
     stop = len(text) if stop < 0 else stop
