@@ -11,7 +11,8 @@ import pytest
 
 from bilateral.model import Settings
 from bilateral.pipeline import Ingestor
-from bilateral.pipeline.runner import GC_THRESHOLD, Extractor
+from bilateral.pipeline.garbage import GC_THRESHOLD
+from bilateral.pipeline.runner import Extractor
 from bilateral.store import KnowledgeBase
 
 
@@ -39,7 +40,7 @@ def test_the_threshold_is_raised_while_an_ingest_runs_and_put_back(
 
 
 def _settled() -> tuple[int, int]:
-    from bilateral.pipeline.pools import settle_worker
+    from bilateral.pipeline.garbage import settle_worker
 
     gc.set_threshold(700, 10, 10)
     settle_worker()

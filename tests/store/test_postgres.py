@@ -8,26 +8,16 @@ import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, create_engine, text
 
 from bilateral.ask import answer
 from bilateral.extract import Extractor
 from bilateral.model import Settings
 from bilateral.pipeline import Ingestor
 from bilateral.store import KnowledgeBase
+from tests.store.databases import empty_database
 
 URL = os.environ.get("BILATERAL_TEST_PG")
 pytestmark = pytest.mark.skipif(not URL, reason="BILATERAL_TEST_PG names no PostgreSQL server")
-
-
-def _empty(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        meta = MetaData()
-        meta.reflect(conn)
-        meta.drop_all(conn)
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    engine.dispose()
 
 
 def _comparable(kb: KnowledgeBase) -> list[tuple[str, str]]:
@@ -38,7 +28,7 @@ def test_postgres_holds_the_same_knowledge_base(
     shared: Path, extractor: Extractor, seed_kb: KnowledgeBase
 ) -> None:
     assert URL
-    _empty(URL)
+    empty_database(URL)
     settings = Settings(db_url=URL)
     with KnowledgeBase.open(URL) as kb:
         ingestor = Ingestor(kb, settings, lambda: extractor)

@@ -10,24 +10,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, create_engine, delete, text
+from sqlalchemy import delete, text
 
 from bilateral.model import ArticleEntities, Block, Document, Entity, LocalEntity, Mention
 from bilateral.reconcile import block_keys, entity_of_key
 from bilateral.store import KnowledgeBase, schema
 from bilateral.store.writes import ENTITIES_STALE, VERSION, _set_state, mark_pending
+from tests.store.databases import empty_database
 
 PG = os.environ.get("BILATERAL_TEST_PG")
-
-
-def _empty(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        meta = MetaData()
-        meta.reflect(conn)
-        meta.drop_all(conn)
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -36,7 +27,7 @@ def kb(request: pytest.FixtureRequest, tmp_path: Path) -> KnowledgeBase:
         url = f"sqlite:///{tmp_path}/kb.db"
     elif PG:
         url = PG
-        _empty(url)
+        empty_database(url)
     else:
         pytest.skip("BILATERAL_TEST_PG names no PostgreSQL server")
     opened = KnowledgeBase.open(url)

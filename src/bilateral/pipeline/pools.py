@@ -7,7 +7,6 @@ The Ray pool (pipeline/ray_pool.py) has the same shape.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import threading
@@ -18,20 +17,9 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol, runtime_checkable
 
 from bilateral.model import ArticleEntities, Document
+from bilateral.pipeline.garbage import settle_worker
 
 Extract = Callable[[Sequence[Document]], list[ArticleEntities]]
-GC_THRESHOLD = 10_000  # allocations between two collections of the youngest generation
-
-
-def settle_worker() -> None:
-    """A process whose only work is extraction collects garbage less often: its model and
-    lexicons, made once, are set aside from every later collection, and the many short-lived
-    objects of each batch are scanned every GC_THRESHOLD allocations instead of 700. The
-    process is ours alone (a pool's worker, a Ray actor), so the setting is too."""
-    gc.collect()
-    gc.freeze()
-    first, *older = gc.get_threshold()
-    gc.set_threshold(max(first, GC_THRESHOLD), *older)
 
 
 @runtime_checkable

@@ -14,7 +14,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from bilateral.model import ArticleEntities, Document
-from bilateral.pipeline.pools import settle_worker
+from bilateral.pipeline.garbage import settle_worker
 
 
 class RayUnavailable(RuntimeError):

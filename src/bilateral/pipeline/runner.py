@@ -3,8 +3,6 @@ then entities reconciled across the whole knowledge base."""
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
@@ -15,8 +13,9 @@ from bilateral.clean import NearDuplicateIndex, band_keys, clean_article, closes
 from bilateral.ingest import read_sources
 from bilateral.model import ArticleEntities, Document, IngestFailure, RawArticle, Settings
 from bilateral.model.invariants import normalise
+from bilateral.pipeline.garbage import FewerCollections
 from bilateral.pipeline.isolation import each_alone, isolated
-from bilateral.pipeline.pools import GC_THRESHOLD, InProcess, Pool
+from bilateral.pipeline.pools import InProcess, Pool
 from bilateral.reconcile import (
     NamedEvent,
     StatedClaim,
@@ -33,32 +32,7 @@ from bilateral.store import KnowledgeBase
 Extractor = Callable[[Sequence[Document]], list[ArticleEntities]]
 
 
-class _FewerCollections:
-    """While any ingest runs, the cyclic garbage collector runs less often: an ingest allocates
-    many objects that live long (documents, facts, rows), which the default threshold would
-    have it scan again and again. The threshold found before the first of the runs at hand is
-    put back when the last of them ends, however it ends."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._running = 0
-        self._saved = gc.get_threshold()
-
-    def __enter__(self) -> None:
-        with self._lock:
-            if self._running == 0:
-                self._saved = gc.get_threshold()
-                gc.set_threshold(max(self._saved[0], GC_THRESHOLD), *self._saved[1:])
-            self._running += 1
-
-    def __exit__(self, *_: object) -> None:
-        with self._lock:
-            self._running -= 1
-            if self._running == 0:
-                gc.set_threshold(*self._saved)
-
-
-_FEWER_COLLECTIONS = _FewerCollections()
+_FEWER_COLLECTIONS = FewerCollections()
 
 
 @dataclass

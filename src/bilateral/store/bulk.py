@@ -48,11 +48,19 @@ def insert_rows(
     _execute(conn, _plan(conn.dialect, key, statement, columns, columns), rows)
 
 
+def dialect_insert(dialect: str) -> Any:
+    """The INSERT of this database kind, the one that knows ON CONFLICT (SQLite or
+    PostgreSQL)."""
+    return sqlite_insert if dialect == "sqlite" else postgresql_insert
+
+
 def _inserting(dialect: str, table: Table, skip_existing: bool) -> UpdateBase:
     if not skip_existing:
         return insert(table)
-    insert_ = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    return insert_(table).on_conflict_do_nothing(index_elements=list(table.primary_key))
+    skipping: UpdateBase = dialect_insert(dialect)(table).on_conflict_do_nothing(
+        index_elements=list(table.primary_key)
+    )
+    return skipping
 
 
 def update_rows(

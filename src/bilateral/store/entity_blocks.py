@@ -97,10 +97,10 @@ def locals_to_resolve(
     unresolved = _new_blocks(people=True)
     in_blocks = schema.entity_blocks.alias("in_blocks")
     sharing = select(in_blocks.c.local_id).where(in_blocks.c.block.in_(unresolved)).correlate(None)
-    held_ = schema.local_entities.alias("held")
+    holders = schema.local_entities.alias("held")
     their_entities = (
-        select(held_.c.entity_id)
-        .where(held_.c.id.in_(sharing), held_.c.entity_id.is_not(None))
+        select(holders.c.entity_id)
+        .where(holders.c.id.in_(sharing), holders.c.entity_id.is_not(None))
         .correlate(None)
     )
     members = schema.local_entities.alias("members")

@@ -17,13 +17,11 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bilateral.model import ArticleEntities, Claim, Cluster, Conflict, Document, Entity, Event
 from bilateral.model.invariants import normalise
 from bilateral.store import schema
-from bilateral.store.bulk import insert_rows, update_rows
+from bilateral.store.bulk import dialect_insert, insert_rows, update_rows
 from bilateral.store.database import StoreError
 from bilateral.store.rows import columns, to_values
 
@@ -79,7 +77,7 @@ def _set_state(conn: Connection, key: str, value: str) -> None:
 def _state_statements(dialect: str) -> tuple[Executable, Executable]:
     """A key's value set, whether it is there or not; and the version counted up from what it
     holds (0 when missing), the same text `str(int(value) + 1)` gives."""
-    insert_ = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    insert_ = dialect_insert(dialect)
     st = schema.state
     new = insert_(st).values(key=bindparam("key"), value=bindparam("value"))
     upsert = new.on_conflict_do_update(
